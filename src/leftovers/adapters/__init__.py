@@ -1,0 +1,1 @@
+"""Adapters: event sources, stores and notifiers around the pure core."""

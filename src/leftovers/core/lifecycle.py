@@ -1,0 +1,170 @@
+"""Lifecycle rules: fold change events into a record, idempotently and whatever the delivery order.
+
+EventBridge delivers at least once and in no particular order, so every rule compares capture times instead of
+trusting arrival order: a duplicate changes nothing, a deletion seen before its creation leaves a tombstone that
+makes the late creation stale, and a creation newer than the last deletion starts a fresh incarnation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from enum import Enum
+from typing import TypeVar
+
+from leftovers.core.deadlines import Deadlines, with_deadline
+from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
+
+T = TypeVar("T")
+
+
+class Outcome(Enum):
+    """What one change did to the tracked state."""
+
+    TRACKED = "tracked"
+    RESOLVED = "resolved"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def apply(current: Resource | None, change: ResourceChange, deadlines: Deadlines) -> tuple[Resource, Outcome]:
+    """Return the record after ``change`` and what happened; ``current`` is the stored record or ``None``."""
+    record = current if current is not None else Resource(key=change.key)
+    if change.kind is ChangeKind.DELETED:
+        after = _delete(record, change.captured_at, deadlines)
+    elif change.kind is ChangeKind.CREATED:
+        after = _create(record, change)
+    else:
+        after = _update(record, change, deadlines)
+    after = with_deadline(after, deadlines)
+    return after, _outcome(current, after, change.kind)
+
+
+def mark_notified(record: Resource, at: datetime, deadlines: Deadlines) -> Resource:
+    """The record after a message naming it was accepted at ``at``."""
+    if not record.active or (record.last_notified_at is not None and record.last_notified_at >= at):
+        return record  # gone meanwhile, or this notice was already marked (a retried step)
+    noticed = replace(
+        record,
+        first_notified_at=record.first_notified_at or at,
+        last_notified_at=at,
+        notify_count=record.notify_count + 1,
+    )
+    return with_deadline(noticed, deadlines)
+
+
+def is_due(record: Resource, at: datetime) -> bool:
+    """True when an active record's deadline has passed at ``at``."""
+    return record.active and record.next_due_at is not None and record.next_due_at <= at
+
+
+def _create(record: Resource, change: ResourceChange) -> Resource:
+    t = change.captured_at
+    if record.deleted_at is not None and t <= record.deleted_at:
+        return record  # a creation older than a deletion we already saw: stale
+    if not record.active:
+        fresh = _fresh_incarnation(record.key, t, record.deleted_at, change)
+        if _has_pending_attrs(record):
+            fresh = _carry_attrs(fresh, record)
+        return _merge_attrs(fresh, change)
+    assert record.created_at is not None
+    assert record.latest_created_at is not None
+    merged = replace(
+        record,
+        created_at=min(record.created_at, t),
+        latest_created_at=max(record.latest_created_at, t),
+        sources=record.sources | {change.source},
+        created_by=record.created_by or change.created_by,
+        created_for_by=record.created_for_by or change.created_for_by,
+    )
+    return _merge_attrs(merged, change)
+
+
+def _delete(record: Resource, t: datetime, deadlines: Deadlines) -> Resource:
+    if record.deleted_at is not None and t <= record.deleted_at:
+        return record  # duplicate or older deletion
+    expires = t + deadlines.tombstone_ttl
+    if not record.active:
+        return replace(record, deleted_at=t, expires_at=max(expires, record.expires_at or expires))
+    assert record.created_at is not None
+    assert record.latest_created_at is not None
+    if record.created_at > t:
+        return replace(record, deleted_at=t)  # the deletion of an earlier incarnation
+    if record.latest_created_at > t:
+        # A creation we merged was really a re-creation after this deletion: it starts afresh.
+        return _restart(replace(record, deleted_at=t), record.latest_created_at)
+    return replace(record, deleted_at=t, expires_at=expires)
+
+
+def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> Resource:
+    t = change.captured_at
+    if record.deleted_at is not None and t <= record.deleted_at:
+        return record
+    updated = _merge_attrs(replace(record, sources=record.sources | {change.source}), change)
+    if not record.active:
+        # An update seen before its creation: kept (briefly) so the late creation finds the newest attributes.
+        expires = t + deadlines.tombstone_ttl
+        updated = replace(updated, sources=record.sources, expires_at=max(expires, record.expires_at or expires))
+    return updated
+
+
+def _fresh_incarnation(key: ResourceKey, t: datetime, deleted_at: datetime | None, c: ResourceChange) -> Resource:
+    return Resource(
+        key=key,
+        created_at=t,
+        latest_created_at=t,
+        deleted_at=deleted_at,
+        sources=frozenset({c.source}),
+        created_by=c.created_by,
+        created_for_by=c.created_for_by,
+    )
+
+
+def _restart(record: Resource, created_at: datetime) -> Resource:
+    return replace(
+        record,
+        created_at=created_at,
+        latest_created_at=created_at,
+        first_notified_at=None,
+        last_notified_at=None,
+        notify_count=0,
+        expires_at=None,
+    )
+
+
+def _carry_attrs(fresh: Resource, old: Resource) -> Resource:
+    return replace(fresh, name=old.name, arn=old.arn, tags=old.tags, details=old.details, attrs_at=old.attrs_at)
+
+
+def _has_pending_attrs(record: Resource) -> bool:
+    """Attributes from an update newer than the last deletion belong to the next incarnation."""
+    if record.attrs_at is None:
+        return False
+    return record.deleted_at is None or record.attrs_at > record.deleted_at
+
+
+def _merge_attrs(record: Resource, change: ResourceChange) -> Resource:
+    """Newest event wins each attribute it states; an older event only fills attributes still unknown."""
+    newer = record.attrs_at is None or change.captured_at >= record.attrs_at
+    return replace(
+        record,
+        name=_pick(record.name, change.name, newer),
+        arn=_pick(record.arn, change.arn, newer),
+        tags=_pick(record.tags, None if change.tags is None else dict(change.tags), newer),
+        details=_pick(record.details, None if change.details is None else dict(change.details), newer),
+        attrs_at=change.captured_at if newer else record.attrs_at,
+    )
+
+
+def _pick(old: T, new: T | None, newer: bool) -> T:
+    if new is None:
+        return old
+    return new if newer or not old else old
+
+
+def _outcome(before: Resource | None, after: Resource, kind: ChangeKind) -> Outcome:
+    if before is None or not before.active:
+        return Outcome.TRACKED if after.active else Outcome.UNCHANGED
+    if not after.active or (kind is ChangeKind.DELETED and before.created_at != after.created_at):
+        return Outcome.RESOLVED
+    return Outcome.UNCHANGED if before.same_state(after) else Outcome.UPDATED

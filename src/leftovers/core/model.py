@@ -1,0 +1,110 @@
+"""The resource model: what a source says happened, and what the store remembers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+KEY_SEPARATOR = "|"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ResourceKey:
+    """Identity of a resource: never the resource id alone (ids repeat across types, regions, accounts)."""
+
+    account: str
+    region: str
+    resource_type: str
+    resource_id: str
+
+    def __str__(self) -> str:
+        return KEY_SEPARATOR.join((self.account, self.region, self.resource_type, self.resource_id))
+
+    @classmethod
+    def parse(cls, text: str) -> ResourceKey:
+        """Inverse of ``str(key)``; the id comes last so it may itself contain the separator."""
+        parts = text.split(KEY_SEPARATOR, 3)
+        if len(parts) != 4 or not all(parts):
+            raise ValueError(f"not a resource key: {text!r}")
+        return cls(*parts)
+
+
+class ChangeKind(Enum):
+    """What a source says happened to a resource."""
+
+    CREATED = "created"
+    DELETED = "deleted"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceChange:
+    """One lifecycle change of one resource, as parsed from any event source.
+
+    ``None`` in an attribute means "this event does not say"; it never erases what is known.
+    """
+
+    key: ResourceKey
+    kind: ChangeKind
+    captured_at: datetime
+    source: str
+    name: str | None = None
+    arn: str | None = None
+    tags: Mapping[str, str] | None = None
+    event_id: str | None = None
+    created_by: str | None = None
+    created_for_by: str | None = None
+    details: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """What the store remembers about one resource key.
+
+    A record is *active* while its latest creation is newer than its latest deletion; inactive records are
+    tombstones (or early updates waiting for their creation) that expire at ``expires_at``.
+    """
+
+    key: ResourceKey
+    name: str | None = None
+    arn: str | None = None
+    tags: Mapping[str, str] = field(default_factory=dict)
+    created_at: datetime | None = None
+    latest_created_at: datetime | None = None
+    deleted_at: datetime | None = None
+    attrs_at: datetime | None = None
+    first_notified_at: datetime | None = None
+    last_notified_at: datetime | None = None
+    notify_count: int = 0
+    next_due_at: datetime | None = None
+    expires_at: datetime | None = None
+    sources: frozenset[str] = frozenset()
+    created_by: str | None = None
+    created_for_by: str | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+    version: int = 0
+
+    @property
+    def active(self) -> bool:
+        """True while the resource exists as far as the events tell."""
+        if self.created_at is None:
+            return False
+        return self.deleted_at is None or self.created_at > self.deleted_at
+
+    @property
+    def display_name(self) -> str:
+        """The name when there is one, else the id."""
+        return self.name or self.key.resource_id
+
+    def same_state(self, other: Resource | None) -> bool:
+        """Equal in everything but the store's version counter."""
+        if other is None:
+            return False
+        return _state(self) == _state(other)
+
+
+def _state(r: Resource) -> tuple[Any, ...]:
+    return tuple(getattr(r, f) for f in Resource.__slots__ if f != "version")
