@@ -1,0 +1,59 @@
+"""Ingest: fold parsed changes into the store, a chunk at a time, retrying on concurrent writes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+
+from leftovers.core.deadlines import Deadlines
+from leftovers.core.errors import ConflictError, StoreError
+from leftovers.core.lifecycle import Outcome, apply
+from leftovers.core.model import Resource, ResourceChange, ResourceKey
+from leftovers.core.ports import Store
+
+CHUNK = 500
+MAX_CONFLICT_RETRIES = 5
+
+
+def ingest(store: Store, changes: Iterable[ResourceChange], deadlines: Deadlines, chunk: int = CHUNK) -> Counter[str]:
+    """Apply every change; return how many were tracked, resolved, updated or unchanged."""
+    counts: Counter[str] = Counter()
+    for part in batched(changes, chunk):
+        counts.update(o.value for o in apply_changes(store, part, deadlines))
+    return counts
+
+
+def batched(items: Iterable[ResourceChange], size: int) -> Iterator[tuple[ResourceChange, ...]]:
+    """``itertools.batched`` for Python 3.11."""
+    it = iter(items)
+    while part := tuple(islice(it, size)):
+        yield part
+
+
+def apply_changes(store: Store, changes: Sequence[ResourceChange], deadlines: Deadlines) -> list[Outcome]:
+    """Apply ``changes`` in one load and one conditional save; outcomes come back in input order."""
+    for _ in range(MAX_CONFLICT_RETRIES):
+        loaded = store.load({c.key for c in changes})
+        records, outcomes = fold(loaded, changes, deadlines)
+        changed = [r for k, r in records.items() if not r.same_state(loaded.get(k))]
+        try:
+            if changed:
+                store.save(changed)
+        except ConflictError:
+            continue  # someone wrote one of these records meanwhile: reload and fold again
+        return outcomes
+    raise StoreError(f"gave up after {MAX_CONFLICT_RETRIES} concurrent-write conflicts")
+
+
+def fold(
+    loaded: dict[ResourceKey, Resource], changes: Sequence[ResourceChange], deadlines: Deadlines
+) -> tuple[dict[ResourceKey, Resource], list[Outcome]]:
+    """The records after applying ``changes`` in order to ``loaded`` (which is not modified)."""
+    records = dict(loaded)
+    outcomes: list[Outcome] = []
+    for change in changes:
+        record, outcome = apply(records.get(change.key), change, deadlines)
+        records[change.key] = record
+        outcomes.append(outcome)
+    return records, outcomes

@@ -1,0 +1,88 @@
+"""The scheduled job: find what is due, send it, and mark each resource only once its message was accepted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from leftovers.core.deadlines import Deadlines
+from leftovers.core.digest import Digest, DigestEntry
+from leftovers.core.errors import ConflictError, NotifyError, StoreError
+from leftovers.core.lifecycle import is_due, mark_notified
+from leftovers.core.model import Resource, ResourceKey
+from leftovers.core.ports import Message, Notifier, Store
+
+MAX_CONFLICT_RETRIES = 5
+
+Describe = Callable[[Resource], DigestEntry | None]
+"""Turns a due record into a digest entry, or ``None`` when policy says not to tell (ignored, kept)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotifyResult:
+    """What a run did: how many were due, which were sent and marked, which stay due, and why."""
+
+    due: int
+    sent: tuple[ResourceKey, ...] = ()
+    unsent: tuple[ResourceKey, ...] = ()
+    messages: int = 0
+    error: str | None = None
+    previews: tuple[Message, ...] = field(default=())
+
+
+def build_digest(store: Store, at: datetime, timezone: str, describe: Describe = DigestEntry) -> Digest:
+    """The digest of everything due at ``at`` that policy lets through."""
+    entries = (describe(r) for r in store.due(at) if is_due(r, at))
+    return Digest(at=at, timezone=timezone, entries=tuple(e for e in entries if e is not None))
+
+
+def send(
+    notifier: Notifier, digest: Digest, on_delivered: Callable[[Message], object] = lambda m: None
+) -> NotifyResult:
+    """Deliver the digest message by message; stop at the first failure so the rest stays due."""
+    messages = notifier.render(digest)
+    sent: list[ResourceKey] = []
+    for index, message in enumerate(messages):
+        try:
+            notifier.deliver(message)
+        except NotifyError as exc:
+            unsent = [k for m in messages[index:] for k in m.keys]
+            return NotifyResult(len(digest.entries), tuple(sent), tuple(unsent), index, str(exc))
+        on_delivered(message)
+        sent.extend(message.keys)
+    return NotifyResult(len(digest.entries), tuple(sent), (), len(messages))
+
+
+def mark(store: Store, keys: Collection[ResourceKey], at: datetime, deadlines: Deadlines) -> int:
+    """Mark these resources notified at ``at``; idempotent, so a retried step does not count twice."""
+    for _ in range(MAX_CONFLICT_RETRIES):
+        loaded = store.load(keys)
+        marked = [mark_notified(r, at, deadlines) for r in loaded.values()]
+        changed = [r for r in marked if not r.same_state(loaded[r.key])]
+        try:
+            if changed:
+                store.save(changed)
+        except ConflictError:
+            continue
+        return len(changed)
+    raise StoreError(f"gave up marking after {MAX_CONFLICT_RETRIES} concurrent-write conflicts")
+
+
+def run(
+    store: Store,
+    notifier: Notifier,
+    deadlines: Deadlines,
+    at: datetime,
+    timezone: str,
+    describe: Describe = DigestEntry,
+    dry_run: bool = False,
+) -> NotifyResult:
+    """The whole job; with ``dry_run`` it renders the messages and changes nothing."""
+    digest = build_digest(store, at, timezone, describe)
+    if dry_run:
+        previews = tuple(notifier.render(digest))
+        keys = tuple(k for m in previews for k in m.keys)
+        return NotifyResult(len(digest.entries), unsent=keys, messages=len(previews), previews=previews)
+    return send(notifier, digest, lambda m: mark(store, m.keys, at, deadlines))
+
