@@ -1,0 +1,199 @@
+"""AWS Config configuration item changes, as EventBridge delivers them or as the bare notification body (SNS)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
+from leftovers.core.errors import EventRejected
+from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
+
+SOURCE = "config"
+EVENT_SOURCE = "aws.config"
+CHANGE_DETAIL_TYPE = "Config Configuration Item Change"
+
+# Where each change message keeps its item. Every other message type (compliance, snapshot or history delivery,
+# rule evaluation) is valid but not about a resource's life, so it is ignored rather than rejected.
+ITEM_FIELD = {
+    "ConfigurationItemChangeNotification": "configurationItem",
+    "OversizedConfigurationItemChangeNotification": "configurationItemSummary",
+}
+
+# ``None``: a valid status that says nothing about the resource's life.
+STATUS_KIND: dict[str, ChangeKind | None] = {
+    "ResourceDiscovered": ChangeKind.CREATED,
+    "OK": ChangeKind.UPDATED,
+    "ResourceDeleted": ChangeKind.DELETED,
+    "ResourceDeletedNotRecorded": ChangeKind.DELETED,
+    "ResourceNotRecorded": None,
+}
+
+# Cost-relevant paths into ``configuration`` (describe-API casing; newer types use CloudFormation's PascalCase),
+# plus the few that tell resources AWS made for the user (default VPC parts, service-linked roles, managed ENIs).
+# A detail is named by its path's last part in camelCase: "ClusterConfig.InstanceType" -> "instanceType".
+DETAILS: dict[str, tuple[str, ...]] = {
+    "AWS::EC2::Instance": ("instanceType",),
+    "AWS::EC2::Volume": ("size", "volumeType"),
+    "AWS::EC2::NatGateway": ("connectivityType",),
+    "AWS::EC2::EIP": ("publicIp", "associationId"),
+    "AWS::EC2::NetworkInterface": ("interfaceType", "requesterManaged"),
+    "AWS::EC2::VPC": ("isDefault",),
+    "AWS::EC2::Subnet": ("defaultForAz",),
+    "AWS::IAM::Role": ("path",),
+    "AWS::Lambda::Function": ("runtime", "memorySize"),
+    "AWS::RDS::DBInstance": ("dBInstanceClass", "allocatedStorage"),
+    "AWS::ElastiCache::CacheCluster": ("cacheNodeType", "numCacheNodes"),
+    "AWS::OpenSearch::Domain": ("ClusterConfig.InstanceType", "ClusterConfig.InstanceCount"),
+    "AWS::Elasticsearch::Domain": (
+        "elasticsearchClusterConfig.instanceType",
+        "elasticsearchClusterConfig.instanceCount",
+    ),
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": ("type",),
+    "AWS::Redshift::Cluster": ("nodeType", "numberOfNodes"),
+    "AWS::SageMaker::NotebookInstance": ("InstanceType", "VolumeSizeInGB"),
+    "AWS::SageMaker::EndpointConfig": (
+        "ProductionVariants.0.InstanceType",
+        "ProductionVariants.0.InitialInstanceCount",
+    ),
+}
+
+# Key parts are checked because the stores join them with a separator; the id comes last and may contain anything.
+KEY_FIELDS = {
+    "awsAccountId": re.compile(r"\d{12}"),
+    "awsRegion": re.compile(r"[a-z0-9-]+"),  # "global" for IAM and other global types
+    "resourceType": re.compile(r"[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+"),
+    "resourceId": re.compile(r".+", re.DOTALL),
+}
+
+
+def is_config_event(event: object) -> bool:
+    """Cheap detection: an EventBridge event from AWS Config, or a bare Config notification body."""
+    if not isinstance(event, Mapping):
+        return False
+    if "detail-type" in event:
+        return event.get("source") == EVENT_SOURCE
+    return isinstance(event.get("messageType"), str)
+
+
+def parse_config_event(event: Mapping[str, Any]) -> Parsed:
+    """The change a Config event describes; ``ignored`` for other valid events; EventRejected for anything else."""
+    if not isinstance(event, Mapping):
+        raise EventRejected("event", "not a JSON object")
+    if "detail-type" not in event and "detail" not in event:
+        return _parse_body(event, "", event_id=None, resources=None)
+    source = _text(event, "source")
+    if source != EVENT_SOURCE:
+        return ignored(f"not an AWS Config event (source {source})")
+    detail_type = _text(event, "detail-type")
+    if detail_type != CHANGE_DETAIL_TYPE:
+        return ignored(f"{detail_type!r} is not a configuration item change")
+    event_id = event.get("id")
+    return _parse_body(
+        _object(event, "detail"),
+        "detail.",
+        event_id=event_id if isinstance(event_id, str) and event_id else None,
+        resources=event.get("resources"),
+    )
+
+
+def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resources: object) -> Parsed:
+    message_type = _text(body, "messageType", where)
+    item_field = ITEM_FIELD.get(message_type)
+    if item_field is None:
+        return ignored(f"{message_type} is not a configuration item change")
+    item = _object(body, item_field, where)
+    at = f"{where}{item_field}."
+    status = _text(item, "configurationItemStatus", at)
+    if status not in STATUS_KIND:
+        raise EventRejected(f"{at}configurationItemStatus", f"unknown status {status!r}")
+    kind = STATUS_KIND[status]
+    if kind is None:
+        return ignored(f"{status}: the resource type is not recorded")
+    key = ResourceKey(*(_key_part(item, name, pattern, at) for name, pattern in KEY_FIELDS.items()))
+    name = item.get("resourceName")
+    change = ResourceChange(
+        key=key,
+        kind=kind,
+        captured_at=_time(item.get("configurationItemCaptureTime"), f"{at}configurationItemCaptureTime"),
+        source=SOURCE,
+        name=name if isinstance(name, str) and name else None,
+        arn=_arn(item, resources),
+        # Oversized summaries carry no tags, and deleted items report empty ones: neither says the tags went away.
+        tags=None if item_field != "configurationItem" or kind is ChangeKind.DELETED else _tags(item, at),
+        event_id=event_id,
+        details=None if kind is ChangeKind.DELETED else _details(item, key.resource_type),
+    )
+    return Parsed(changes=(change,))
+
+
+def _text(obj: Mapping[str, Any], field: str, where: str = "") -> str:
+    value = require(obj, field, where)
+    if not isinstance(value, str):
+        raise EventRejected(f"{where}{field}", f"not a string: {value!r}"[:120])
+    return value
+
+
+def _object(obj: Mapping[str, Any], field: str, where: str = "") -> Mapping[str, Any]:
+    value = require(obj, field, where)
+    if not isinstance(value, Mapping):
+        raise EventRejected(f"{where}{field}", "not an object")
+    return value
+
+
+def _key_part(item: Mapping[str, Any], field: str, pattern: re.Pattern[str], where: str) -> str:
+    value = _text(item, field, where)
+    if not pattern.fullmatch(value):
+        raise EventRejected(f"{where}{field}", f"malformed: {value!r}"[:120])
+    return value
+
+
+def _time(value: object, field: str) -> datetime:
+    try:
+        return parse_time(value, field)
+    except OverflowError:  # a valid ISO text whose offset pushes it past year 1 or 9999
+        raise EventRejected(field, f"out of range: {value!r}") from None
+
+
+def _arn(item: Mapping[str, Any], resources: object) -> str | None:
+    # Items spell it "ARN" (1.3 and the summaries) or "arn" (older items); the envelope may list it, or not.
+    candidates = [item.get("ARN"), item.get("arn")]
+    if isinstance(resources, list) and resources:
+        candidates.append(resources[0])
+    return next((c for c in candidates if isinstance(c, str) and c), None)
+
+
+def _tags(item: Mapping[str, Any], where: str) -> dict[str, str] | None:
+    raw = item.get("tags")
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise EventRejected(f"{where}tags", "not an object")
+    return {k: v for k, v in raw.items() if isinstance(v, str)}
+
+
+def _details(item: Mapping[str, Any], resource_type: str) -> dict[str, Any] | None:
+    paths = DETAILS.get(resource_type)
+    configuration = item.get("configuration")
+    if not paths or not isinstance(configuration, Mapping):
+        return None
+    found = {_detail_name(path): value for path in paths if (value := _dig(configuration, path)) is not None}
+    return found or None
+
+
+def _detail_name(path: str) -> str:
+    last = path.rsplit(".", 1)[-1]
+    return last[:1].lower() + last[1:]
+
+
+def _dig(obj: object, path: str) -> str | int | float | bool | None:
+    for part in path.split("."):
+        if isinstance(obj, list) and part.isdigit() and int(part) < len(obj):
+            obj = obj[int(part)]
+        elif isinstance(obj, Mapping):
+            obj = obj.get(part)
+        else:
+            return None
+    return obj if isinstance(obj, str | int | float | bool) else None
