@@ -3,6 +3,10 @@
 EventBridge delivers at least once and in no particular order, so every rule compares capture times instead of
 trusting arrival order: a duplicate changes nothing, a deletion seen before its creation leaves a tombstone that
 makes the late creation stale, and a creation newer than the last deletion starts a fresh incarnation.
+
+Attributes (name, ARN, tags, details) come from the newest event that states them; an older event only fills
+attributes still unknown. That is exact for one source (every Config item states them all) and for two sources
+that each state a fixed subset; it can differ with three or more events that leave out different attributes.
 """
 
 from __future__ import annotations

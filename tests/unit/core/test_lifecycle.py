@@ -1,0 +1,181 @@
+"""Lifecycle rules: idempotent, order-independent, incarnations tracked afresh."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leftovers.core.deadlines import Schedule
+from leftovers.core.lifecycle import Outcome, apply, is_due, mark_notified
+from leftovers.core.model import Resource, ResourceChange
+from tests.support.changes import KEY, T0, change
+
+SCHEDULE = Schedule()
+
+
+def state_of(record: Resource) -> dict[str, object]:
+    return {f: getattr(record, f) for f in Resource.__slots__ if f != "version"}
+
+
+def fold(changes: list[ResourceChange], record: Resource | None = None) -> Resource | None:
+    for c in changes:
+        record, _ = apply(record, c, SCHEDULE)
+    return record
+
+
+def test_creation_starts_tracking_and_is_due_at_creation() -> None:
+    record, outcome = apply(None, change("created", 0, name="web", tags={"Owner": "aki"}), SCHEDULE)
+    assert outcome is Outcome.TRACKED
+    assert record.active
+    assert record.created_at == T0
+    assert record.next_due_at == T0
+    assert record.name == "web"
+    assert dict(record.tags) == {"Owner": "aki"}
+
+
+def test_deletion_resolves_and_leaves_an_expiring_tombstone() -> None:
+    created = fold([change("created", 0)])
+    record, outcome = apply(created, change("deleted", 5), SCHEDULE)
+    assert outcome is Outcome.RESOLVED
+    assert not record.active
+    assert record.next_due_at is None
+    assert record.expires_at == T0 + timedelta(minutes=5) + SCHEDULE.tombstone_ttl
+
+
+def test_duplicate_event_changes_nothing() -> None:
+    created = fold([change("created", 0, name="a")])
+    again, outcome = apply(created, change("created", 0, name="a"), SCHEDULE)
+    assert outcome is Outcome.UNCHANGED
+    assert again == created
+
+
+def test_deletion_before_creation_leaves_no_phantom() -> None:
+    record = fold([change("deleted", 10), change("created", 0)])
+    assert record is not None
+    assert not record.active
+
+
+def test_recreation_after_deletion_is_tracked_afresh() -> None:
+    first = fold([change("created", 0)])
+    assert first is not None
+    noticed = mark_notified(first, T0 + timedelta(hours=1), SCHEDULE)
+    assert noticed.notify_count == 1
+    record, outcome = apply(fold([change("deleted", 120)], noticed), change("created", 180), SCHEDULE)
+    assert outcome is Outcome.TRACKED
+    assert record.notify_count == 0
+    assert record.created_at == T0 + timedelta(minutes=180)
+    assert record.next_due_at == record.created_at
+
+
+def test_update_refreshes_name_and_tags_of_tracked_resource() -> None:
+    created = fold([change("created", 0, name="old", tags={"a": "1"})])
+    record, outcome = apply(created, change("updated", 5, name="new", tags={"b": "2"}), SCHEDULE)
+    assert outcome is Outcome.UPDATED
+    assert (record.name, dict(record.tags)) == ("new", {"b": "2"})
+
+
+def test_older_update_does_not_overwrite_newer_attributes() -> None:
+    record = fold([change("created", 0, name="a"), change("updated", 10, name="c"), change("updated", 5, name="b")])
+    assert record is not None
+    assert record.name == "c"
+
+
+def test_update_without_a_creation_is_not_a_leftover() -> None:
+    record, outcome = apply(None, change("updated", 5, name="x"), SCHEDULE)
+    assert outcome is Outcome.UNCHANGED
+    assert not record.active
+    assert record.expires_at is not None
+
+
+def test_missing_attribute_never_erases_a_known_one() -> None:
+    record = fold([change("created", 0, name="db", tags={"Owner": "aki"}), change("updated", 5, tags=None)])
+    assert record is not None
+    assert (record.name, dict(record.tags)) == ("db", {"Owner": "aki"})
+
+
+def test_reminders_follow_the_interval_and_never_means_once() -> None:
+    created = fold([change("created", 0)])
+    assert created is not None
+    at = T0 + timedelta(hours=14)
+    assert is_due(created, at)
+    noticed = mark_notified(created, at, SCHEDULE)
+    assert noticed.next_due_at == at + timedelta(days=7)
+    assert not is_due(noticed, at + timedelta(days=6))
+    assert is_due(noticed, at + timedelta(days=7))
+    once = mark_notified(created, at, Schedule(reminder=None))
+    assert once.next_due_at is None
+
+
+def test_grace_period_delays_the_first_notice() -> None:
+    record, _ = apply(None, change("created", 0), Schedule(grace=timedelta(days=2)))
+    assert record.next_due_at == T0 + timedelta(days=2)
+
+
+def test_marking_is_idempotent_for_a_retried_step() -> None:
+    created = fold([change("created", 0)])
+    assert created is not None
+    at = T0 + timedelta(hours=1)
+    once = mark_notified(created, at, SCHEDULE)
+    assert mark_notified(once, at, SCHEDULE) == once
+
+
+def test_a_deleted_resource_is_not_marked() -> None:
+    gone = fold([change("created", 0), change("deleted", 1)])
+    assert gone is not None
+    assert mark_notified(gone, T0 + timedelta(hours=1), SCHEDULE) == gone
+
+
+# --- property: any permutation with duplicates ends where in-order delivery ends -----------------------------
+
+
+@st.composite
+def lifecycles(draw: st.DrawFn) -> list[ResourceChange]:
+    """One resource's true history: incarnations of create, updates, delete (the last may survive).
+
+    As in Config, every creation and update states the whole configuration item (name may be absent throughout).
+    """
+    named = draw(st.booleans())
+    incarnations = draw(st.integers(min_value=1, max_value=3))
+    gaps = iter(draw(st.lists(st.integers(1, 500), min_size=40, max_size=40, unique=True)))
+    minute = 0
+    events: list[ResourceChange] = []
+    for n in range(incarnations):
+        minute += next(gaps)
+        events.append(change("created", minute, name=f"gen{n}" if named else None, tags={"n": str(n)}, arn=f"arn:{n}"))
+        for u in range(draw(st.integers(0, 3))):
+            minute += next(gaps)
+            name = f"gen{n}-u{u}" if named else None
+            events.append(change("updated", minute, name=name, tags={"u": str(u)}, arn=f"arn:{n}"))
+        if n < incarnations - 1 or draw(st.booleans()):
+            minute += next(gaps)
+            events.append(change("deleted", minute))
+    return events
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), history=lifecycles())
+def test_any_order_with_duplicates_ends_in_the_in_order_state(data: st.DataObject, history: list) -> None:
+    expected = fold(history)
+    duplicated = history + data.draw(st.lists(st.sampled_from(history), max_size=len(history)))
+    shuffled = data.draw(st.permutations(duplicated))
+    actual = fold(list(shuffled))
+    assert expected is not None
+    assert actual is not None
+    assert actual.active == expected.active
+    if expected.active:
+        assert state_of(actual) == state_of(expected)
+    else:
+        # A tombstone only has to remember the last deletion and make late creations stale.
+        assert actual.deleted_at == expected.deleted_at
+        assert actual.next_due_at is None
+
+
+def test_key_identity_includes_type_region_and_account() -> None:
+    other_region = KEY.__class__(KEY.account, "us-east-1", KEY.resource_type, KEY.resource_id)
+    created = fold([change("created", 0)])
+    record, outcome = apply(None, change("created", 0, key=other_region), SCHEDULE)
+    assert outcome is Outcome.TRACKED
+    assert created is not None
+    assert record.key != created.key
