@@ -1,0 +1,188 @@
+"""The embedded store: one SQLite file in WAL mode, with conditional (versioned) all-or-nothing saves."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from leftovers.adapters.stores import codec
+from leftovers.core.errors import ConflictError, StoreError
+from leftovers.core.model import Resource, ResourceKey
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x4C465456  # "LFTV": marks a file as a Leftovers store
+TABLE = "resources"
+MEMORY = ":memory:"
+FETCH = 500
+
+_TYPES = {"notify_count": "INTEGER NOT NULL", "version": "INTEGER NOT NULL", "active": "INTEGER NOT NULL"}
+_KEYS = ", ".join(codec.KEY_COLUMNS)
+_COLS = ", ".join(codec.COLUMNS)
+_R_COLS = ", ".join(f"r.{c}" for c in codec.COLUMNS)
+_SCHEMA = f"""
+CREATE TABLE {TABLE} (
+  {", ".join(f"{c} {_TYPES.get(c, 'TEXT NOT NULL' if c in codec.KEY_COLUMNS else 'TEXT')}" for c in codec.COLUMNS)},
+  PRIMARY KEY ({_KEYS})
+) WITHOUT ROWID;
+-- Partial indexes: the daily run reads only what is due, the purge only what has expired.
+CREATE INDEX resources_due ON {TABLE} (next_due_at) WHERE active = 1 AND next_due_at IS NOT NULL;
+CREATE INDEX resources_expiry ON {TABLE} (expires_at) WHERE active = 0 AND expires_at IS NOT NULL;
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+_INSERT = f"INSERT INTO {TABLE} ({_COLS}) VALUES ({', '.join(':' + c for c in codec.COLUMNS)}) ON CONFLICT DO NOTHING"
+_SETS = ", ".join(f"{c} = :{c}" for c in codec.COLUMNS if c not in codec.KEY_COLUMNS)
+_MATCH = " AND ".join(f"{c} = :{c}" for c in codec.KEY_COLUMNS)
+_UPDATE = f"UPDATE {TABLE} SET {_SETS} WHERE {_MATCH} AND version = :loaded_version"
+_DUE = f"SELECT {_COLS} FROM {TABLE} WHERE active = 1 AND next_due_at IS NOT NULL AND next_due_at <= ?"
+_PURGE = f"DELETE FROM {TABLE} WHERE active = 0 AND expires_at IS NOT NULL AND expires_at < ?"
+
+
+class SQLiteStore:
+    """A Store in one SQLite file (``":memory:"`` for tests); use one instance per thread.
+
+    ``timeout`` is how long a write waits for another process's write lock before failing with StoreError.
+    """
+
+    def __init__(self, path: str | Path, timeout: float = 5.0) -> None:
+        self.path = str(path)
+        with self._errors():
+            if self.path != MEMORY:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit mode: transactions are explicit, so a save is exactly one BEGIN ... COMMIT.
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            try:
+                self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                self._migrate()
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")  # WAL stays consistent; fsync at checkpoints
+            except BaseException:
+                self._db.close()
+                raise
+        limit = self._db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        self._chunk = max(1, min(limit // len(codec.KEY_COLUMNS), 250))
+
+    def load(self, keys: Collection[ResourceKey]) -> dict[ResourceKey, Resource]:
+        """The stored records for these keys, read by primary key in chunks (SQLite limits bound variables)."""
+        wanted = list(keys)
+        found: dict[ResourceKey, Resource] = {}
+        with self._errors():
+            for start in range(0, len(wanted), self._chunk):
+                part = wanted[start : start + self._chunk]
+                rows = self._db.execute(_select_keys(len(part)), [v for k in part for v in _key(k)]).fetchall()
+                for record in map(_decode, rows):
+                    found[record.key] = record
+        return found
+
+    def save(self, records: Sequence[Resource]) -> None:
+        """Write every record or none: each stored version must still equal the version it was loaded with."""
+        rows = [codec.to_row(r) for r in records]
+        for row in rows:
+            row["loaded_version"] = row["version"]
+            row["version"] += 1
+        new = [row for row in rows if row["loaded_version"] == 0]
+        old = [row for row in rows if row["loaded_version"] != 0]
+        with self._errors():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                # rowcount sums over executemany: a short count means some record's version moved.
+                written = self._db.executemany(_INSERT, new).rowcount if new else 0
+                written += self._db.executemany(_UPDATE, old).rowcount if old else 0
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            if written != len(rows):
+                self._db.execute("ROLLBACK")
+                raise ConflictError(list(self._stale(records)))
+            self._db.execute("COMMIT")
+
+    def due(self, at: datetime) -> Iterator[Resource]:
+        """Active records whose ``next_due_at`` is at or before ``at``, through the partial due index."""
+        return self._query(_DUE, (codec.encode_time(at),))
+
+    def scan(self, include_inactive: bool = False) -> Iterator[Resource]:
+        """Every active record, and tombstones when asked."""
+        where = "" if include_inactive else " WHERE active = 1"
+        return self._query(f"SELECT {_COLS} FROM {TABLE}{where}", ())
+
+    def purge_expired(self, at: datetime) -> int:
+        """Delete inactive records that expired before ``at``; return how many."""
+        with self._errors():
+            return self._db.execute(_PURGE, (codec.encode_time(at),)).rowcount
+
+    def close(self) -> None:
+        """Close the file (further calls fail with StoreError)."""
+        self._db.close()
+
+    def _query(self, sql: str, params: tuple[Any, ...]) -> Iterator[Resource]:
+        with self._errors():
+            cursor = self._db.execute(sql, params)
+            try:
+                while rows := cursor.fetchmany(FETCH):
+                    yield from map(_decode, rows)
+            finally:
+                cursor.close()
+
+    def _stale(self, records: Sequence[Resource]) -> Iterator[ResourceKey]:
+        stored = {k: r.version for k, r in self.load([r.key for r in records]).items()}
+        return (r.key for r in records if stored.get(r.key, 0) != r.version)
+
+    def _migrate(self) -> None:
+        (version,) = self._db.execute("PRAGMA user_version").fetchone()
+        if version == 0:
+            # Create under the write lock, re-checking: another process may be creating the same file.
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                (version,) = self._db.execute("PRAGMA user_version").fetchone()
+                if version == 0:
+                    self._check_empty()
+                    for statement in _SCHEMA.split(";"):
+                        self._db.execute(statement)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        (app,) = self._db.execute("PRAGMA application_id").fetchone()
+        if app != APPLICATION_ID:
+            raise StoreError(f"{self.path}: not a Leftovers store (application id {app:#x})")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: store schema version {version} is newer than this Leftovers knows "
+                f"({SCHEMA_VERSION}); upgrade Leftovers"
+            )
+
+    def _check_empty(self) -> None:
+        (tables,) = self._db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        if tables:
+            raise StoreError(f"{self.path}: not a Leftovers store (it holds other tables)")
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"{self.path}: {_reason(exc)}") from exc
+
+
+def _select_keys(n: int) -> str:
+    # Joining a VALUES list seeks the primary key once per key (a row-value IN list would scan the table).
+    values = ", ".join(["(?, ?, ?, ?)"] * n)
+    on = " AND ".join(f"r.{c} = k.column{i}" for i, c in enumerate(codec.KEY_COLUMNS, 1))
+    return f"SELECT {_R_COLS} FROM (VALUES {values}) AS k JOIN {TABLE} AS r ON {on}"
+
+
+def _key(k: ResourceKey) -> tuple[str, str, str, str]:
+    return (k.account, k.region, k.resource_type, k.resource_id)
+
+
+def _decode(row: tuple[Any, ...]) -> Resource:
+    return codec.from_row(dict(zip(codec.COLUMNS, row, strict=True)))
+
+
+def _reason(exc: BaseException) -> str:
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return " ".join(text.split()) or type(exc).__name__
