@@ -1,1 +1,43 @@
-"""sources adapters."""
+"""Event sources: parsers that turn raw AWS events into ResourceChange values."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from leftovers.adapters.sources.base import Parsed, ignored
+from leftovers.adapters.sources.cloudtrail import is_cloudtrail_event, parse_cloudtrail_event
+from leftovers.adapters.sources.config import is_config_event, parse_config_event
+from leftovers.core.errors import EventRejected
+
+SOURCES: tuple[tuple[Callable[[Mapping[str, Any]], bool], Callable[[Mapping[str, Any]], Parsed]], ...] = (
+    (is_config_event, parse_config_event),
+    (is_cloudtrail_event, parse_cloudtrail_event),
+)
+
+
+def parse_event(event: object) -> Parsed:
+    """Parse any supported event (EventBridge envelope, bare Config notification, SNS-wrapped notification)."""
+    if not isinstance(event, Mapping):
+        raise EventRejected("event", f"expected a JSON object, got {type(event).__name__}")
+    event = _unwrap_sns(event)
+    for detect, parse in SOURCES:
+        if detect(event):
+            return parse(event)
+    if "detail-type" in event:
+        return ignored(f"not a resource change: {event.get('detail-type')!r} from {event.get('source')!r}")
+    raise EventRejected("detail-type", "not an EventBridge event, a Config notification or a CloudTrail event")
+
+
+def _unwrap_sns(event: Mapping[str, Any]) -> Mapping[str, Any]:
+    """SNS delivers the notification as a JSON string in ``Message``."""
+    if event.get("Type") != "Notification" or not isinstance(event.get("Message"), str):
+        return event
+    try:
+        inner = json.loads(event["Message"])
+    except json.JSONDecodeError as exc:
+        raise EventRejected("Message", f"SNS message is not JSON ({exc.msg})") from None
+    if not isinstance(inner, Mapping):
+        raise EventRejected("Message", "SNS message is not a JSON object")
+    return inner

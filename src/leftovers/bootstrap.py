@@ -1,0 +1,38 @@
+"""Wiring: the one place that chooses adapters for the ports, from settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from leftovers.adapters.notifiers.terminal import TerminalNotifier
+from leftovers.adapters.stores.memory import MemoryStore
+from leftovers.core.errors import SettingsError
+from leftovers.core.ports import Notifier, Store
+from leftovers.settings import Settings
+
+DYNAMODB_SCHEME = "dynamodb://"
+
+
+def open_store(url: str) -> Store:
+    """A store for ``url``: a SQLite path (or ``sqlite:///path``), ``dynamodb://TABLE`` or ``memory:``."""
+    if url.startswith(DYNAMODB_SCHEME):
+        from leftovers.adapters.stores.dynamodb import open_dynamodb_store  # boto3 only when asked for
+
+        return open_dynamodb_store(url)
+    if url == "memory:":
+        return MemoryStore()
+    if "://" in url and not url.startswith("sqlite://"):
+        raise SettingsError("--store", f"unknown store {url.split('://')[0]!r} (use a path, sqlite:// or dynamodb://)")
+    from leftovers.adapters.stores.sqlite import SQLiteStore
+
+    return SQLiteStore(Path(url.removeprefix("sqlite://")).expanduser())
+
+
+def make_notifier(settings: Settings, stream: TextIO | None = None) -> Notifier:
+    """Slack when a webhook URL is set, else the terminal."""
+    if settings.slack_webhook_url:
+        from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
+
+        return SlackWebhookNotifier(settings.slack_webhook_url)
+    return TerminalNotifier(stream)

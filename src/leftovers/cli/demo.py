@@ -1,0 +1,72 @@
+"""``leftovers demo``: the whole flow on bundled sample events, in a throw-away store."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, datetime, time, timedelta
+from importlib.resources import files
+from pathlib import Path
+
+import click
+
+from leftovers.adapters.notifiers.terminal import TerminalNotifier
+from leftovers.bootstrap import open_store
+from leftovers.cli import common
+from leftovers.cli.ingest import COUNTS
+from leftovers.core.ports import Store
+from leftovers.service import notify as service
+from leftovers.service.ingest import ingest
+from leftovers.settings import Settings
+
+DEMO_EVENTS = "demo_events.jsonl"
+RUN_AT_UTC = time(15, 0)  # the original schedule: cron(0 15 * * ? *) UTC, midnight in Tokyo
+
+
+@click.command()
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Run the whole flow on a day of sample events, in a temporary store.
+
+    Ingests the bundled AWS Config events (some resources cleaned up, some
+    forgotten), runs the nightly job, runs it again the same night (nothing
+    new), and a week later (reminders). Nothing outside a temporary
+    directory is touched and nothing is sent anywhere.
+
+    \b
+    Example:
+      leftovers demo
+      leftovers --timezone Asia/Tokyo demo
+    """
+    from leftovers.adapters.sources import parse_event
+    from leftovers.adapters.sources.files import read_events
+
+    settings = common.settings(ctx)
+    source = files("leftovers").joinpath("data", DEMO_EVENTS)
+    with tempfile.TemporaryDirectory(prefix="leftovers-demo-") as tmp:
+        store = open_store(str(Path(tmp) / "demo.db"))
+        changes = [c for raw in read_events(str(source)) for c in parse_event(raw.event).changes]
+        counts = ingest(store, changes, settings.schedule)
+        click.echo(
+            f"Ingested {len(changes)} changes from {DEMO_EVENTS}: "
+            + ", ".join(f"{counts[name]} {name}" for name in COUNTS if counts[name])
+        )
+        first_run = _next_run(max(c.captured_at for c in changes))
+        for label, at in (
+            ("The nightly run", first_run),
+            ("The same night, run again", first_run + timedelta(minutes=5)),
+            ("A week later, still there", first_run + timedelta(days=7)),
+        ):
+            click.echo(f"\n== {label} ({at.isoformat()}) ==")
+            _run(store, settings, at)
+
+
+def _run(store: Store, settings: Settings, at: datetime) -> None:
+    notifier = TerminalNotifier(click.get_text_stream("stdout"))
+    result = service.run(store, notifier, settings.schedule, at, settings.timezone)
+    if result.due == 0:
+        click.echo("Nothing is due: every leftover was already told about.")
+
+
+def _next_run(after: datetime) -> datetime:
+    run = datetime.combine(after.astimezone(UTC).date(), RUN_AT_UTC, tzinfo=UTC)
+    return run if run > after else run + timedelta(days=1)

@@ -1,0 +1,65 @@
+"""``leftovers ingest``: take in events from files or stdin."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import click
+
+from leftovers.adapters.sources import parse_event
+from leftovers.adapters.sources.files import read_events
+from leftovers.cli import common
+from leftovers.core.errors import EventRejected
+from leftovers.core.model import ResourceChange
+from leftovers.service.ingest import ingest as ingest_changes
+
+COUNTS = ("tracked", "resolved", "updated", "unchanged", "ignored", "rejected")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Take in AWS Config or CloudTrail events and update what is tracked.
+
+    Each PATH holds one JSON event, a JSON array of events, or JSON Lines;
+    '-' reads standard input. Every valid event is processed even when others
+    are bad; each rejected one is named with its file and line or index, and
+    the exit code is then 1.
+
+    \b
+    Examples:
+      leftovers ingest config-events.jsonl
+      aws s3 cp s3://bucket/events.json - | leftovers ingest -
+    """
+    settings = common.settings(ctx)
+    counts: Counter[str] = Counter()
+    rejections: list[str] = []
+    changes = _changes(paths, counts, rejections)
+    counts.update(ingest_changes(common.store(ctx), changes, settings.schedule))
+    click.echo(", ".join(f"{counts[name]} {name}" for name in COUNTS))
+    for line in rejections:
+        click.echo(line, err=True)
+    if rejections:
+        ctx.exit(1)
+
+
+def _changes(paths: tuple[str, ...], counts: Counter[str], rejections: list[str]) -> Iterator[ResourceChange]:
+    """Stream the changes of every readable, valid event; count and note the rest."""
+    stdin = click.get_text_stream("stdin")
+    for path in paths:
+        for raw in read_events(path, stdin):
+            if raw.error is not None:
+                counts["rejected"] += 1
+                rejections.append(f"{raw.location}: rejected: {raw.error}")
+                continue
+            try:
+                parsed = parse_event(raw.event)
+            except EventRejected as exc:
+                counts["rejected"] += 1
+                rejections.append(f"{raw.location}: rejected: {exc}")
+                continue
+            if parsed.ignored is not None:
+                counts["ignored"] += 1
+            yield from parsed.changes

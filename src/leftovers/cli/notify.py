@@ -1,0 +1,56 @@
+"""``leftovers notify``: the scheduled job."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from leftovers.bootstrap import make_notifier
+from leftovers.cli import common
+from leftovers.core.ports import Message
+from leftovers.service import notify as service
+
+
+@click.command()
+@click.option("--dry-run", is_flag=True, help="Print exactly what would be sent; change nothing.")
+@click.option(
+    "--slack-webhook-url",
+    metavar="URL",
+    help="Slack incoming webhook (a secret: prefer the env "
+    "LEFTOVERS_SLACK_WEBHOOK_URL). Without one the digest is printed here.",
+)
+@common.at_option
+@click.pass_context
+def notify(ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, at: str | None) -> None:
+    """Tell which leftovers are due, then mark them notified.
+
+    A resource is marked only after the message naming it was accepted; if
+    Slack fails half-way the rest stays due for the next run, the command
+    says how many were not sent, and exits 1.
+
+    \b
+    Examples:
+      leftovers notify --dry-run
+      LEFTOVERS_SLACK_WEBHOOK_URL=https://hooks.slack.com/services/... leftovers notify
+    """
+    settings = common.settings(ctx, slack_webhook_url=slack_webhook_url)
+    when = common.parse_at(at, settings.timezone)
+    notifier = make_notifier(settings, click.get_text_stream("stdout"))
+    result = service.run(common.store(ctx), notifier, settings.schedule, when, settings.timezone, dry_run=dry_run)
+    if dry_run:
+        for message in result.previews:
+            click.echo(_preview(message))
+        click.echo(f"Dry run: {result.messages} message(s) naming {result.due} leftover(s) would be sent.")
+        return
+    if result.due == 0:
+        click.echo("Nothing is due.")
+        return
+    click.echo(f"Sent {result.messages} message(s) naming {len(result.sent)} leftover(s).")
+    if result.error is not None:
+        click.echo(f"Error: {len(result.unsent)} leftover(s) not sent, still due: {result.error}", err=True)
+        ctx.exit(1)
+
+
+def _preview(message: Message) -> str:
+    return json.dumps(message.payload, indent=2, ensure_ascii=False) if message.payload else message.text

@@ -1,0 +1,43 @@
+"""The report row: the public JSON shape of one tracked resource (documented in the README)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from leftovers.core.model import Resource
+
+COLUMNS = (
+    "account",
+    "region",
+    "resource_type",
+    "resource_id",
+    "resource_name",
+    "arn",
+    "created_at",
+    "notify_count",
+    "last_notified_at",
+    "next_due_at",
+)
+
+
+def iso(at: datetime | None) -> str | None:
+    """ISO 8601 in UTC with a ``Z``, or ``None``."""
+    return None if at is None else at.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def report_row(resource: Resource) -> dict[str, Any]:
+    """One resource as the ``report --format json`` object."""
+    key = resource.key
+    return {
+        "account": key.account,
+        "region": key.region,
+        "resource_type": key.resource_type,
+        "resource_id": key.resource_id,
+        "resource_name": resource.name,
+        "arn": resource.arn,
+        "created_at": iso(resource.created_at),
+        "notify_count": resource.notify_count,
+        "last_notified_at": iso(resource.last_notified_at),
+        "next_due_at": iso(resource.next_due_at),
+    }
