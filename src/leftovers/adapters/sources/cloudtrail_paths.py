@@ -1,0 +1,100 @@
+"""A small path language over CloudTrail records, so the call table stays data.
+
+``a.b.c`` walks keys; ``items[]`` fans out over a list (a lone object counts as a one-item list, because CloudTrail
+renders a one-element XML list as an object); ``a.b|c.d`` tries ``a.b`` and falls back to ``c.d``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+# Fields CloudTrail uses for a tag's key and value, depending on the service.
+_TAG_KEYS = ("key", "Key", "tagKey", "TagKey")
+_TAG_VALUES = ("value", "Value", "tagValue", "TagValue")
+
+
+class PathMissing(Exception):
+    """A path step found nothing; ``where`` is the dotted path of that step."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where)
+        self.where = where
+
+
+def locate(record: Mapping[str, Any], path: str, prefix: str = "detail") -> list[tuple[Any, str]]:
+    """Every (value, dotted location) ``path`` reaches; PathMissing names the first step that found nothing."""
+    first: PathMissing | None = None
+    for alternative in path.split("|"):
+        try:
+            return _walk(record, alternative.strip(), prefix)
+        except PathMissing as missing:
+            first = first or missing
+    assert first is not None
+    raise first
+
+
+def values_or_empty(record: Mapping[str, Any], path: str | None) -> list[Any]:
+    """The values ``path`` reaches, or ``[]`` when it reaches nothing (for optional fields)."""
+    if path is None:
+        return []
+    try:
+        return [value for value, _ in locate(record, path)]
+    except PathMissing:
+        return []
+
+
+def to_tags(found: list[Any], resource_type: str | None = None) -> dict[str, str] | None:
+    """Tags from a map, a list of key/value pairs, or EC2 TagSpecifications filtered by ``resource_type``.
+
+    ``None`` when the call carried no tags for this resource: the tags are then unknown, not empty.
+    """
+    tags: dict[str, str] = {}
+    matched = False
+    for item in found:
+        if resource_type is not None:
+            if not isinstance(item, Mapping) or item.get("resourceType") != resource_type:
+                continue
+            item = item.get("tags")
+        matched = True
+        tags.update(_pairs(item))
+    return tags if matched else None
+
+
+def _walk(record: Mapping[str, Any], path: str, prefix: str) -> list[tuple[Any, str]]:
+    current: list[tuple[Any, str]] = [(record, prefix)]
+    for step in path.split("."):
+        fan_out = step.endswith("[]")
+        key = step[:-2] if fan_out else step
+        reached: list[tuple[Any, str]] = []
+        for value, where in current:
+            here = f"{where}.{key}" if where else key
+            child = value.get(key) if isinstance(value, Mapping) else None
+            if _empty(child):
+                raise PathMissing(here)
+            if fan_out:
+                items = child if isinstance(child, list) else [child]
+                reached.extend((item, f"{here}[{i}]") for i, item in enumerate(items))
+            else:
+                reached.append((child, here))
+        current = reached
+    return current
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, list | Mapping) and not value)
+
+
+def _pairs(raw: object) -> dict[str, str]:
+    if isinstance(raw, Mapping) and not any(k in raw for k in _TAG_KEYS):
+        return {str(k): str(v) for k, v in raw.items() if v is not None}
+    items = raw if isinstance(raw, list) else [raw]
+    tags: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, Mapping):
+            continue
+        key = next((item[k] for k in _TAG_KEYS if k in item), None)
+        value = next((item[v] for v in _TAG_VALUES if v in item), "")
+        if isinstance(key, str) and key:
+            tags[key] = "" if value is None else str(value)
+    return tags
