@@ -17,7 +17,7 @@ from enum import Enum
 from typing import TypeVar
 
 from leftovers.core.deadlines import Deadlines, with_deadline
-from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
+from leftovers.core.model import ChangeKind, Resource, ResourceChange
 
 T = TypeVar("T")
 
@@ -67,7 +67,7 @@ def _create(record: Resource, change: ResourceChange) -> Resource:
     if record.deleted_at is not None and t <= record.deleted_at:
         return record  # a creation older than a deletion we already saw: stale
     if not record.active:
-        fresh = _fresh_incarnation(record.key, t, record.deleted_at, change)
+        fresh = _fresh_incarnation(record, t, change)
         if _has_pending_attrs(record):
             fresh = _carry_attrs(fresh, record)
         return _merge_attrs(fresh, change)
@@ -112,15 +112,16 @@ def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> R
     return updated
 
 
-def _fresh_incarnation(key: ResourceKey, t: datetime, deleted_at: datetime | None, c: ResourceChange) -> Resource:
+def _fresh_incarnation(record: Resource, t: datetime, c: ResourceChange) -> Resource:
     return Resource(
-        key=key,
+        key=record.key,
         created_at=t,
         latest_created_at=t,
-        deleted_at=deleted_at,
+        deleted_at=record.deleted_at,
         sources=frozenset({c.source}),
         created_by=c.created_by,
         created_for_by=c.created_for_by,
+        version=record.version,  # the save stays conditional on what was loaded
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from hypothesis import given, settings
@@ -179,3 +180,13 @@ def test_key_identity_includes_type_region_and_account() -> None:
     assert outcome is Outcome.TRACKED
     assert created is not None
     assert record.key != created.key
+
+
+def test_every_rule_keeps_the_loaded_version() -> None:
+    """Saves are conditional on the loaded version, so no rule may reset it (a re-creation once did)."""
+    stored = fold([change("created", 0), change("deleted", 5)])
+    assert stored is not None
+    loaded = replace(stored, version=3)
+    for c in (change("created", 10), change("updated", 10), change("deleted", 10), change("created", 1)):
+        after, _ = apply(loaded, c, SCHEDULE)
+        assert after.version == 3
