@@ -14,6 +14,7 @@ from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
 SOURCE = "config"
 EVENT_SOURCE = "aws.config"
 CHANGE_DETAIL_TYPE = "Config Configuration Item Change"
+CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail"  # Config's own API calls: the CloudTrail parser's business
 
 # Where each change message keeps its item. Every other message type (compliance, snapshot or history delivery,
 # rule evaluation) is valid but not about a resource's life, so it is ignored rather than rejected.
@@ -74,7 +75,7 @@ def is_config_event(event: object) -> bool:
     if not isinstance(event, Mapping):
         return False
     if "detail-type" in event:
-        return event.get("source") == EVENT_SOURCE
+        return event.get("source") == EVENT_SOURCE and event.get("detail-type") != CLOUDTRAIL_DETAIL_TYPE
     return isinstance(event.get("messageType"), str)
 
 
@@ -113,16 +114,16 @@ def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resou
     if kind is None:
         return ignored(f"{status}: the resource type is not recorded")
     key = ResourceKey(*(_key_part(item, name, pattern, at) for name, pattern in KEY_FIELDS.items()))
-    name = item.get("resourceName")
+    # Oversized summaries carry no tags, and deleted items report empty ones: neither says the tags went away.
+    tags = None if item_field != "configurationItem" or kind is ChangeKind.DELETED else _tags(item, at)
     change = ResourceChange(
         key=key,
         kind=kind,
         captured_at=_time(item.get("configurationItemCaptureTime"), f"{at}configurationItemCaptureTime"),
         source=SOURCE,
-        name=name if isinstance(name, str) and name else None,
+        name=_name(item, tags),
         arn=_arn(item, resources),
-        # Oversized summaries carry no tags, and deleted items report empty ones: neither says the tags went away.
-        tags=None if item_field != "configurationItem" or kind is ChangeKind.DELETED else _tags(item, at),
+        tags=tags,
         event_id=event_id,
         details=None if kind is ChangeKind.DELETED else _details(item, key.resource_type),
     )
@@ -155,6 +156,14 @@ def _time(value: object, field: str) -> datetime:
         return parse_time(value, field)
     except OverflowError:  # a valid ISO text whose offset pushes it past year 1 or 9999
         raise EventRejected(field, f"out of range: {value!r}") from None
+
+
+def _name(item: Mapping[str, Any], tags: Mapping[str, str] | None) -> str | None:
+    # Config leaves resourceName null for EC2 resources, whose console name is their "Name" tag.
+    for candidate in (item.get("resourceName"), (tags or {}).get("Name")):
+        if isinstance(candidate, str) and candidate:
+            return candidate
+    return None
 
 
 def _arn(item: Mapping[str, Any], resources: object) -> str | None:
