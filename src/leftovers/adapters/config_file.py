@@ -1,0 +1,112 @@
+"""leftovers.toml -> Policy: every key checked at load, every error one line naming the file position and key."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from datetime import timedelta
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from leftovers.adapters import config_file_values as v
+from leftovers.adapters.config_file_lines import ConfigFileError, dotted, line_of, syntax_error
+from leftovers.core.deadlines import DEFAULT_REMINDER
+from leftovers.core.durations import parse_duration, parse_interval
+from leftovers.core.errors import SettingsError
+from leftovers.core.policy import LANGUAGES, Policy
+from leftovers.core.policy_rules import IgnoreRule
+from leftovers.core.policy_tags import TagKeys
+
+DEFAULT_NAME = "leftovers.toml"
+TOP = (
+    "grace", "reminder", "timezone", "language", "use_default_ignores",
+    "tags", "grace_by_type", "slack_users", "ignore",
+)  # fmt: skip
+TAG_KEYS = ("expires", "keep", "owner")
+RULE = ("name", "type", "name_regex", "id_regex", "arn_regex", "tags", "account", "region", "details")
+
+
+def load_policy(path: Path | str | None) -> Policy:
+    """The policy in the file at ``path``; ``None`` gives the defaults (with the default ignore list)."""
+    if path is None:
+        return Policy(ignore=default_ignore_rules())
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise SettingsError(str(path), f"cannot read the config file ({reason})") from None
+    return parse_policy(text, str(path))
+
+
+def parse_policy(text: str, source: str = DEFAULT_NAME) -> Policy:
+    """The policy a TOML text describes (``source`` names it in errors: a path, or an SSM parameter name)."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise syntax_error(source, str(exc)) from None
+    try:
+        return _policy(doc)
+    except v.BadValue as bad:
+        raise ConfigFileError(source, line_of(text, bad.path), dotted(bad.path), bad.problem) from None
+
+
+@cache
+def default_ignore_rules() -> tuple[IgnoreRule, ...]:
+    """The bundled list of resources AWS creates on a user's behalf (``data/default_ignore.toml``)."""
+    text = resources.files("leftovers").joinpath("data/default_ignore.toml").read_text(encoding="utf-8")
+    return tuple(_rule(r, ("ignore", i)) for i, r in enumerate(v.list_of_tables(tomllib.loads(text), "ignore")))
+
+
+def _policy(doc: Mapping[str, Any]) -> Policy:
+    v.known(doc, TOP, ())
+    tags = v.table(doc, "tags")
+    v.known(tags, TAG_KEYS, ("tags",))
+    rules = tuple(_rule(r, ("ignore", i)) for i, r in enumerate(v.list_of_tables(doc, "ignore")))
+    _unique_names(rules)
+    grace_by_type = v.table(doc, "grace_by_type")
+    slack_users = v.table(doc, "slack_users")
+    return Policy(
+        grace=v.duration(doc, "grace", parse_duration, timedelta(0)),
+        reminder=v.duration(doc, "reminder", parse_interval, DEFAULT_REMINDER),
+        timezone=v.timezone(doc, "timezone"),
+        language=v.choice(doc, "language", LANGUAGES),
+        tag_keys=TagKeys(**{k: v.names(tags, k, ("tags",)) for k in TAG_KEYS if k in tags}),
+        ignore=rules + (default_ignore_rules() if v.get(doc, "use_default_ignores", bool, True) else ()),
+        type_grace=tuple(
+            (glob, v.duration(grace_by_type, glob, parse_duration, None, ("grace_by_type",)))
+            for glob in grace_by_type
+        ),
+        slack_users={owner: v.get(slack_users, owner, str, "", ("slack_users",)) for owner in slack_users},
+    )
+
+
+def _rule(raw: Mapping[str, Any], at: tuple[str, int]) -> IgnoreRule:
+    v.known(raw, RULE, at)
+    name = v.get(raw, "name", str, "", at)
+    if not name.strip():
+        raise v.BadValue((*at, "name"), "every ignore rule needs a name (reports show it)")
+    tags, details = v.table(raw, "tags", at), v.table(raw, "details", at)
+    try:
+        return IgnoreRule(
+            name=name,
+            types=v.names(raw, "type", at),
+            name_regex=v.regex(raw, "name_regex", at),
+            id_regex=v.regex(raw, "id_regex", at),
+            arn_regex=v.regex(raw, "arn_regex", at),
+            tags=tuple((k, v.get(tags, k, str, "*", (*at, "tags"))) for k in tags),
+            accounts=v.names(raw, "account", at),
+            regions=v.names(raw, "region", at),
+            details=tuple((k, v.scalar(value, (*at, "details", k))) for k, value in details.items()),
+        )
+    except ValueError as exc:  # a rule without any condition
+        raise v.BadValue(at, str(exc)) from None
+
+
+def _unique_names(rules: tuple[IgnoreRule, ...]) -> None:
+    seen: set[str] = set()
+    for i, rule in enumerate(rules):
+        if rule.name in seen:
+            raise v.BadValue(("ignore", i, "name"), f"another ignore rule is already named {rule.name!r}")
+        seen.add(rule.name)

@@ -1,0 +1,140 @@
+"""The policy: per-resource deadlines from tags, ignore rules, per-type grace periods, owners.
+
+A ``Policy`` implements the ``Deadlines`` protocol, so the lifecycle rules use it unchanged: a kept resource gets
+no deadline (or one at the end of its keep date), an ignored one none at all, and an expiry tag replaces the grace
+period. Because deadlines are stored when a record changes, the notify run re-checks every due record against the
+policy of the day (``is_due``): a config change takes effect without rewriting the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from leftovers.core.deadlines import DEFAULT_REMINDER, DEFAULT_TOMBSTONE_TTL, with_deadline
+from leftovers.core.lifecycle import is_due
+from leftovers.core.model import Resource
+from leftovers.core.policy_rules import IgnoreRule, first_match, glob_lookup
+from leftovers.core.policy_tags import FOREVER, Kept, TagKeys, TagReading, read_tags
+
+LANGUAGES = ("en", "ja")
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Everything a leftovers.toml says, as pure rules over one resource at a time."""
+
+    grace: timedelta = timedelta(0)
+    reminder: timedelta | None = DEFAULT_REMINDER
+    tombstone_ttl: timedelta = DEFAULT_TOMBSTONE_TTL
+    timezone: str = "UTC"
+    language: str = "en"
+    tag_keys: TagKeys = field(default_factory=TagKeys)
+    ignore: tuple[IgnoreRule, ...] = ()
+    type_grace: tuple[tuple[str, timedelta], ...] = ()
+    slack_users: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.grace < timedelta(0) or any(g < timedelta(0) for _, g in self.type_grace):
+            raise ValueError("grace period must not be negative")
+        if self.reminder is not None and self.reminder <= timedelta(0):
+            raise ValueError("reminder interval must be positive (or None for never)")
+        if self.language not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
+        ZoneInfo(self.timezone)  # fails here, once, rather than in the middle of a digest
+
+    # -- the Deadlines protocol ------------------------------------------------------------------------------
+    def first_due(self, resource: Resource) -> datetime | None:
+        """The resource's deadline: never for ignored or kept-forever resources."""
+        return self.deadline(resource)
+
+    def reminder_due(self, resource: Resource) -> datetime | None:
+        """Another notice one interval after the last, but not while kept or before an expiry date."""
+        if resource.last_notified_at is None or self.reminder is None or self._silent(resource):
+            return None
+        reading = self.tags(resource)
+        after_last = resource.last_notified_at + self.reminder
+        return _latest(after_last, self._expiry(resource, reading), self._keep_start(reading))
+
+    # -- what the rules say about one resource ---------------------------------------------------------------
+    def tags(self, resource: Resource) -> TagReading:
+        """The resource's keep, expiry and owner tags, read with the configured keys."""
+        return read_tags(resource.tags, self.tag_keys)
+
+    def ignored_by(self, resource: Resource) -> str | None:
+        """The name of the ignore rule that silences this resource, if any."""
+        return first_match(self.ignore, resource)
+
+    def kept_until(self, resource: Resource) -> Kept:
+        """``None`` (not kept), the date a keep tag silences it until, or ``"forever"``."""
+        return self.tags(resource).kept
+
+    def tag_problem(self, resource: Resource) -> str | None:
+        """Why a keep or expiry tag was not understood (it then counts as absent), else ``None``."""
+        return self.tags(resource).problem
+
+    def grace_for(self, resource_type: str) -> timedelta:
+        """The grace period of the first per-type rule whose glob matches, else the global one."""
+        found: timedelta | None = glob_lookup(self.type_grace, resource_type)
+        return self.grace if found is None else found
+
+    def deadline(self, resource: Resource) -> datetime | None:
+        """When the resource is first due: its expiry tag, else creation + grace; after any keep date."""
+        if resource.created_at is None or self._silent(resource):
+            return None
+        reading = self.tags(resource)
+        base = self._expiry(resource, reading) or resource.created_at + self.grace_for(resource.key.resource_type)
+        return _latest(base, self._keep_start(reading))
+
+    def is_reportable(self, resource: Resource, at: datetime) -> bool:
+        """Not ignored, and not kept at ``at``."""
+        if self.ignored_by(resource) is not None:
+            return False
+        reading = self.tags(resource)
+        start = self._keep_start(reading)
+        return reading.kept != FOREVER and (start is None or start <= at)
+
+    def is_due(self, resource: Resource, at: datetime) -> bool:
+        """Due at ``at`` under *this* policy, whatever deadline the store remembers from an older one."""
+        return self.is_reportable(resource, at) and is_due(with_deadline(resource, self), at)
+
+    def owner(self, resource: Resource) -> str | None:
+        """The owner tag's value, else who created it (from CloudTrail), shortened to a readable name."""
+        name = self.tags(resource).owner or resource.created_by
+        return None if name is None else principal_name(name)
+
+    def slack_user(self, owner: str | None) -> str | None:
+        """The Slack user id to mention for an owner, when the config maps one."""
+        return None if owner is None else self.slack_users.get(owner)
+
+    def day_start(self, day: date) -> datetime:
+        """The first moment of ``day`` in the policy's time zone, in UTC: dates in tags mean local days."""
+        return datetime.combine(day, time(0), tzinfo=ZoneInfo(self.timezone)).astimezone(UTC)
+
+    def _silent(self, resource: Resource) -> bool:
+        return self.ignored_by(resource) is not None or self.kept_until(resource) == FOREVER
+
+    def _expiry(self, resource: Resource, reading: TagReading) -> datetime | None:
+        if reading.expires is None:
+            return None
+        if isinstance(reading.expires, timedelta):
+            return None if resource.created_at is None else resource.created_at + reading.expires
+        return self.day_start(reading.expires)
+
+    def _keep_start(self, reading: TagReading) -> datetime | None:
+        return self.day_start(reading.kept) if isinstance(reading.kept, date) else None
+
+
+def principal_name(principal: str) -> str:
+    """``arn:aws:sts::1:assumed-role/Admin/alice`` -> ``alice``; ``arn:aws:iam::1:user/bob`` -> ``bob``."""
+    if not principal.startswith("arn:"):
+        return principal
+    resource = principal.split(":", 5)[-1]
+    return resource.rsplit("/", 1)[-1] or principal
+
+
+def _latest(*moments: datetime | None) -> datetime | None:
+    known = [m for m in moments if m is not None]
+    return max(known) if known else None
