@@ -74,7 +74,7 @@ def parse_cloudtrail_record(
     changes = []
     for i, resource_id in enumerate(ids):
         name = _scalar(names[i]) or (tags or {}).get("Name")
-        item_details = {key: value for key, found in details.items() if (value := _scalar(found[i])) is not None}
+        item_details = {key: value for key, found in details.items() if (value := _number(found[i])) is not None}
         changes.append(
             ResourceChange(
                 key=ResourceKey(acct, reg, call.resource_type, resource_id),
@@ -133,6 +133,12 @@ def _aligned(found: list[Any], count: int) -> list[Any]:
 
 def _scalar(value: object) -> Any:
     return value if isinstance(value, str | int | float | bool) and value != "" else None
+
+
+def _number(value: object) -> Any:
+    """A detail as Config gives it: EC2 responses render some numbers as strings ("size": "500")."""
+    value = _scalar(value)
+    return int(value) if isinstance(value, str) and value.isdigit() else value
 
 
 def _text(value: object, field: str) -> str:

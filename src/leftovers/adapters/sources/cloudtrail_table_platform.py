@@ -33,11 +33,11 @@ CALLS: tuple[TrailCall, ...] = (
         arn_path="responseElements.keyMetadata.arn", tags="requestParameters.tags",
     ),
     deleted(
-        KMS, "ScheduleKeyDeletion", "AWS::KMS::Key", "requestParameters.keyId", id_regex=_KEY_ID,
+        KMS, "ScheduleKeyDeletion", "AWS::KMS::Key", "responseElements.keyId|requestParameters.keyId", id_regex=_KEY_ID,
         note="a key scheduled for deletion no longer bills: it counts as deleted",
     ),
     created(
-        KMS, "CancelKeyDeletion", "AWS::KMS::Key", "requestParameters.keyId", id_regex=_KEY_ID,
+        KMS, "CancelKeyDeletion", "AWS::KMS::Key", "responseElements.keyId|requestParameters.keyId", id_regex=_KEY_ID,
         note="a cancelled deletion brings the key back; it is tracked afresh from the cancellation",
     ),
     created(
