@@ -68,9 +68,7 @@ def _create(record: Resource, change: ResourceChange) -> Resource:
         return record  # a creation older than a deletion we already saw: stale
     if not record.active:
         fresh = _fresh_incarnation(record, t, change)
-        if _has_pending_attrs(record):
-            fresh = _carry_attrs(fresh, record)
-        return _merge_attrs(fresh, change)
+        return _merge_attrs(_carry_attrs(fresh, record), change) if _has_pending_attrs(record) else fresh
     assert record.created_at is not None
     assert record.latest_created_at is not None
     merged = replace(
@@ -104,7 +102,8 @@ def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> R
     t = change.captured_at
     if record.deleted_at is not None and t <= record.deleted_at:
         return record
-    updated = _merge_attrs(replace(record, sources=record.sources | {change.source}), change)
+    seen = record if change.source in record.sources else replace(record, sources=record.sources | {change.source})
+    updated = _merge_attrs(seen, change)
     if not record.active:
         # An update seen before its creation: kept (briefly) so the late creation finds the newest attributes.
         expires = t + deadlines.tombstone_ttl
@@ -115,12 +114,17 @@ def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> R
 def _fresh_incarnation(record: Resource, t: datetime, c: ResourceChange) -> Resource:
     return Resource(
         key=record.key,
+        name=c.name,
+        arn=c.arn,
+        tags={} if c.tags is None else dict(c.tags),
         created_at=t,
         latest_created_at=t,
         deleted_at=record.deleted_at,
+        attrs_at=t,
         sources=frozenset({c.source}),
         created_by=c.created_by,
         created_for_by=c.created_for_by,
+        details={} if c.details is None else dict(c.details),
         version=record.version,  # the save stays conditional on what was loaded
     )
 
@@ -151,14 +155,14 @@ def _has_pending_attrs(record: Resource) -> bool:
 def _merge_attrs(record: Resource, change: ResourceChange) -> Resource:
     """Newest event wins each attribute it states; an older event only fills attributes still unknown."""
     newer = record.attrs_at is None or change.captured_at >= record.attrs_at
-    return replace(
-        record,
-        name=_pick(record.name, change.name, newer),
-        arn=_pick(record.arn, change.arn, newer),
-        tags=_pick(record.tags, None if change.tags is None else dict(change.tags), newer),
-        details=_pick(record.details, None if change.details is None else dict(change.details), newer),
-        attrs_at=change.captured_at if newer else record.attrs_at,
-    )
+    name = _pick(record.name, change.name, newer)
+    arn = _pick(record.arn, change.arn, newer)
+    tags = _pick(record.tags, change.tags, newer)
+    details = _pick(record.details, change.details, newer)
+    attrs_at = change.captured_at if newer else record.attrs_at
+    if (name, arn, tags, details, attrs_at) == (record.name, record.arn, record.tags, record.details, record.attrs_at):
+        return record  # a duplicate: skip the copy
+    return replace(record, name=name, arn=arn, tags=dict(tags), details=dict(details), attrs_at=attrs_at)
 
 
 def _pick(old: T, new: T | None, newer: bool) -> T:

@@ -85,7 +85,7 @@ class Resource:
     created_by: str | None = None
     created_for_by: str | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
-    version: int = 0
+    version: int = field(default=0, compare=False)  # the store's counter, not part of the state
 
     @property
     def active(self) -> bool:
@@ -100,11 +100,5 @@ class Resource:
         return self.name or self.key.resource_id
 
     def same_state(self, other: Resource | None) -> bool:
-        """Equal in everything but the store's version counter."""
-        if other is None:
-            return False
-        return _state(self) == _state(other)
-
-
-def _state(r: Resource) -> tuple[Any, ...]:
-    return tuple(getattr(r, f) for f in Resource.__slots__ if f != "version")
+        """Equal in everything but the store's version counter (which ``==`` ignores too)."""
+        return other is not None and self == other

@@ -12,7 +12,7 @@ from leftovers.core.lifecycle import Outcome, apply
 from leftovers.core.model import Resource, ResourceChange, ResourceKey
 from leftovers.core.ports import Store
 
-CHUNK = 500
+CHUNK = 2000  # one load and one commit per chunk: larger chunks amortise the WAL commit
 MAX_CONFLICT_RETRIES = 5
 
 

@@ -26,8 +26,9 @@ def ignored(reason: str) -> Parsed:
 
 def require(obj: Mapping[str, Any], field: str, where: str = "") -> Any:
     """``obj[field]``, or EventRejected naming the dotted path when it is missing or empty."""
-    value = obj.get(field) if isinstance(obj, Mapping) else None
-    if value in (None, "", [], {}):
+    # json.loads gives plain dicts: test for those first, the ABC check is ten times slower on the hot path.
+    value = obj.get(field) if type(obj) is dict or isinstance(obj, Mapping) else None
+    if value is None or (not value and isinstance(value, str | list | dict)):
         raise EventRejected(f"{where}{field}", "missing")
     return value
 
@@ -44,5 +45,7 @@ def parse_time(value: object, field: str) -> datetime:
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)
         return parsed.astimezone(UTC)
-    except (ValueError, OverflowError):  # OverflowError: an offset that pushes it past year 1 or 9999
+    except ValueError:
         raise EventRejected(field, f"not an ISO 8601 time: {value!r}") from None
+    except OverflowError:  # a valid text whose offset pushes it past year 1 or 9999
+        raise EventRejected(field, f"out of range: {value!r}") from None

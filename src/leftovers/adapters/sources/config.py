@@ -132,14 +132,14 @@ def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resou
 
 def _text(obj: Mapping[str, Any], field: str, where: str = "") -> str:
     value = require(obj, field, where)
-    if not isinstance(value, str):
+    if type(value) is not str:
         raise EventRejected(f"{where}{field}", f"not a string: {value!r}"[:120])
     return value
 
 
 def _object(obj: Mapping[str, Any], field: str, where: str = "") -> Mapping[str, Any]:
     value = require(obj, field, where)
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise EventRejected(f"{where}{field}", "not an object")
     return value
 
