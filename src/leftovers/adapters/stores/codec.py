@@ -8,9 +8,10 @@ sort keys order them correctly. Tags, details and the sorted list of sources are
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from leftovers.core.model import Resource, ResourceKey
 
@@ -41,8 +42,15 @@ COLUMNS = (
 )
 """Every column of a row, in one fixed order (``active`` is derived: stores index it, ``from_row`` ignores it)."""
 
+K = TypeVar("K")
+V = TypeVar("V")
 _EMPTY_MAP = "{}"
 _dumps = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode
+_read = itemgetter(*COLUMNS[:-1])
+# Few distinct source sets exist ({"config"}, {"config", "cloudtrail"}...): encode and decode each once.
+_CACHE_LIMIT = 256
+_sources_text: dict[frozenset[str], str] = {}
+_sources_set: dict[str, frozenset[str]] = {}
 
 
 def encode_time(value: datetime | None) -> str | None:
@@ -53,7 +61,7 @@ def encode_time(value: datetime | None) -> str | None:
         if value.utcoffset() is None:
             raise ValueError(f"naive datetime cannot be stored: {value!r}")
         value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    return value.isoformat(timespec="microseconds")[:-6] + "Z"  # drop "+00:00"
 
 
 def decode_time(text: str | None) -> datetime | None:
@@ -61,59 +69,83 @@ def decode_time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
-def to_row(r: Resource) -> dict[str, Any]:
-    """The row for a record (its ``version`` as given: the store decides what version it writes)."""
-    k = r.key
-    t = encode_time
-    return {
-        "account": k.account,
-        "region": k.region,
-        "resource_type": k.resource_type,
-        "resource_id": k.resource_id,
-        "name": r.name,
-        "arn": r.arn,
-        "tags": _dumps(dict(r.tags)) if r.tags else _EMPTY_MAP,
-        "created_at": t(r.created_at),
-        "latest_created_at": t(r.latest_created_at),
-        "deleted_at": t(r.deleted_at),
-        "attrs_at": t(r.attrs_at),
-        "first_notified_at": t(r.first_notified_at),
-        "last_notified_at": t(r.last_notified_at),
-        "next_due_at": t(r.next_due_at),
-        "expires_at": t(r.expires_at),
-        "notify_count": r.notify_count,
-        "sources": _dumps(sorted(r.sources)),
-        "created_by": r.created_by,
-        "created_for_by": r.created_for_by,
-        "details": _dumps(dict(r.details)) if r.details else _EMPTY_MAP,
-        "version": r.version,
-        "active": int(r.active),
-    }
+def to_row(r: Resource, version: int | None = None) -> dict[str, Any]:
+    """The row for a record, by column name, with ``version`` if given (a store writes the loaded one + 1)."""
+    return dict(zip(COLUMNS, to_values(r, version), strict=True))
 
 
 def from_row(row: Mapping[str, Any]) -> Resource:
-    """The record a row encodes (unknown extra keys, such as a store's own attributes, are ignored)."""
-    t = decode_time
-    return Resource(
-        key=ResourceKey(row["account"], row["region"], row["resource_type"], row["resource_id"]),
-        name=row["name"],
-        arn=row["arn"],
-        tags=_load_map(row["tags"]),
-        created_at=t(row["created_at"]),
-        latest_created_at=t(row["latest_created_at"]),
-        deleted_at=t(row["deleted_at"]),
-        attrs_at=t(row["attrs_at"]),
-        first_notified_at=t(row["first_notified_at"]),
-        last_notified_at=t(row["last_notified_at"]),
-        next_due_at=t(row["next_due_at"]),
-        expires_at=t(row["expires_at"]),
-        notify_count=int(row["notify_count"]),
-        sources=frozenset(json.loads(row["sources"])),
-        created_by=row["created_by"],
-        created_for_by=row["created_for_by"],
-        details=_load_map(row["details"]),
-        version=int(row["version"]),
+    """The record a row encodes (other keys, such as a store's own attributes, are ignored)."""
+    return from_values(_read(row))
+
+
+def to_values(r: Resource, version: int | None = None) -> tuple[Any, ...]:
+    """The row's values in ``COLUMNS`` order, as a store binds them to positional SQL parameters."""
+    k = r.key
+    times: tuple[datetime | None, ...] = (r.created_at, r.latest_created_at, r.deleted_at, r.attrs_at)
+    times += (r.first_notified_at, r.last_notified_at, r.next_due_at, r.expires_at)
+    sources = _sources_text.get(r.sources) or _remember(_sources_text, r.sources, _dumps(sorted(r.sources)))
+    return (
+        k.account,
+        k.region,
+        k.resource_type,
+        k.resource_id,
+        r.name,
+        r.arn,
+        _dumps(dict(r.tags)) if r.tags else _EMPTY_MAP,
+        *_encode_times(times),
+        r.notify_count,
+        sources,
+        r.created_by,
+        r.created_for_by,
+        _dumps(dict(r.details)) if r.details else _EMPTY_MAP,
+        r.version if version is None else version,
+        int(r.active),
     )
+
+
+def from_values(v: Sequence[Any]) -> Resource:
+    """Inverse of ``to_values`` (a trailing ``active`` value may be present or not)."""
+    t = decode_time
+    sources = _sources_set.get(v[16]) or _remember(_sources_set, v[16], frozenset(json.loads(v[16])))
+    return Resource(
+        key=ResourceKey(v[0], v[1], v[2], v[3]),
+        name=v[4],
+        arn=v[5],
+        tags=_load_map(v[6]),
+        created_at=t(v[7]),
+        latest_created_at=t(v[8]),
+        deleted_at=t(v[9]),
+        attrs_at=t(v[10]),
+        first_notified_at=t(v[11]),
+        last_notified_at=t(v[12]),
+        next_due_at=t(v[13]),
+        expires_at=t(v[14]),
+        notify_count=int(v[15]),
+        sources=sources,
+        created_by=v[17],
+        created_for_by=v[18],
+        details=_load_map(v[19]),
+        version=int(v[20]),
+    )
+
+
+def _encode_times(times: tuple[datetime | None, ...]) -> list[str | None]:
+    # The lifecycle often sets several times from one capture time: encode each distinct object once.
+    out: list[str | None] = []
+    last: datetime | None = None
+    text: str | None = None
+    for value in times:
+        if value is not last:
+            last, text = value, encode_time(value)
+        out.append(text)
+    return out
+
+
+def _remember(cache: dict[K, V], key: K, value: V) -> V:
+    if len(cache) < _CACHE_LIMIT:
+        cache[key] = value
+    return value
 
 
 def _load_map(text: str) -> dict[str, Any]:

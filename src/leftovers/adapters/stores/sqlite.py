@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -17,7 +18,6 @@ SCHEMA_VERSION = 1
 APPLICATION_ID = 0x4C465456  # "LFTV": marks a file as a Leftovers store
 TABLE = "resources"
 MEMORY = ":memory:"
-FETCH = 500
 
 _TYPES = {"notify_count": "INTEGER NOT NULL", "version": "INTEGER NOT NULL", "active": "INTEGER NOT NULL"}
 _KEYS = ", ".join(codec.KEY_COLUMNS)
@@ -34,10 +34,12 @@ CREATE INDEX resources_expiry ON {TABLE} (expires_at) WHERE active = 0 AND expir
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
 """
-_INSERT = f"INSERT INTO {TABLE} ({_COLS}) VALUES ({', '.join(':' + c for c in codec.COLUMNS)}) ON CONFLICT DO NOTHING"
-_SETS = ", ".join(f"{c} = :{c}" for c in codec.COLUMNS if c not in codec.KEY_COLUMNS)
-_MATCH = " AND ".join(f"{c} = :{c}" for c in codec.KEY_COLUMNS)
-_UPDATE = f"UPDATE {TABLE} SET {_SETS} WHERE {_MATCH} AND version = :loaded_version"
+# Positional (?NNN) parameters bind the codec's value tuples directly; the update appends the loaded version.
+_PARAM = {c: f"?{i}" for i, c in enumerate(codec.COLUMNS, 1)}
+_INSERT = f"INSERT INTO {TABLE} ({_COLS}) VALUES ({', '.join(_PARAM.values())}) ON CONFLICT DO NOTHING"
+_SETS = ", ".join(f"{c} = {p}" for c, p in _PARAM.items() if c not in codec.KEY_COLUMNS)
+_MATCH = " AND ".join(f"{c} = {_PARAM[c]}" for c in codec.KEY_COLUMNS)
+_UPDATE = f"UPDATE {TABLE} SET {_SETS} WHERE {_MATCH} AND version = ?{len(codec.COLUMNS) + 1}"
 _DUE = f"SELECT {_COLS} FROM {TABLE} WHERE active = 1 AND next_due_at IS NOT NULL AND next_due_at <= ?"
 _PURGE = f"DELETE FROM {TABLE} WHERE active = 0 AND expires_at IS NOT NULL AND expires_at < ?"
 
@@ -80,12 +82,14 @@ class SQLiteStore:
 
     def save(self, records: Sequence[Resource]) -> None:
         """Write every record or none: each stored version must still equal the version it was loaded with."""
-        rows = [codec.to_row(r) for r in records]
-        for row in rows:
-            row["loaded_version"] = row["version"]
-            row["version"] += 1
-        new = [row for row in rows if row["loaded_version"] == 0]
-        old = [row for row in rows if row["loaded_version"] != 0]
+        new: list[tuple[Any, ...]] = []
+        old: list[tuple[Any, ...]] = []
+        for r in records:
+            row = codec.to_values(r, version=r.version + 1)
+            if r.version:
+                old.append((*row, r.version))  # the update matches only the version it was loaded with
+            else:
+                new.append(row)
         with self._errors():
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -93,10 +97,10 @@ class SQLiteStore:
                 written = self._db.executemany(_INSERT, new).rowcount if new else 0
                 written += self._db.executemany(_UPDATE, old).rowcount if old else 0
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
-            if written != len(rows):
-                self._db.execute("ROLLBACK")
+            if written != len(records):
+                self._rollback()
                 raise ConflictError(list(self._stale(records)))
             self._db.execute("COMMIT")
 
@@ -119,17 +123,21 @@ class SQLiteStore:
         self._db.close()
 
     def _query(self, sql: str, params: tuple[Any, ...]) -> Iterator[Resource]:
+        # The rows are read now (a snapshot, as the memory store gives) and decoded as the caller iterates, so
+        # saving while iterating neither sees its own writes nor holds a read open.
         with self._errors():
-            cursor = self._db.execute(sql, params)
-            try:
-                while rows := cursor.fetchmany(FETCH):
-                    yield from map(_decode, rows)
-            finally:
-                cursor.close()
+            rows = self._db.execute(sql, params).fetchall()
+        return map(_decode, rows)
 
-    def _stale(self, records: Sequence[Resource]) -> Iterator[ResourceKey]:
+    def _rollback(self) -> None:
+        if self._db.in_transaction:  # some errors (disk full, I/O) have already rolled back
+            self._db.execute("ROLLBACK")
+
+    def _stale(self, records: Sequence[Resource]) -> list[ResourceKey]:
         stored = {k: r.version for k, r in self.load([r.key for r in records]).items()}
-        return (r.key for r in records if stored.get(r.key, 0) != r.version)
+        stale = [r.key for r in records if stored.get(r.key, 0) != r.version]
+        twice = [k for k, n in Counter(r.key for r in records).items() if n > 1]
+        return stale or twice  # one key twice in a call: its second write found the first one's version
 
     def _migrate(self) -> None:
         (version,) = self._db.execute("PRAGMA user_version").fetchone()
@@ -143,7 +151,7 @@ class SQLiteStore:
                     for statement in _SCHEMA.split(";"):
                         self._db.execute(statement)
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
             self._db.execute("COMMIT")
         (app,) = self._db.execute("PRAGMA application_id").fetchone()
@@ -179,10 +187,10 @@ def _key(k: ResourceKey) -> tuple[str, str, str, str]:
     return (k.account, k.region, k.resource_type, k.resource_id)
 
 
-def _decode(row: tuple[Any, ...]) -> Resource:
-    return codec.from_row(dict(zip(codec.COLUMNS, row, strict=True)))
+_decode = codec.from_values
 
 
 def _reason(exc: BaseException) -> str:
-    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return " ".join(text.split()) or type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -39,13 +39,6 @@ EVENTS = [
     change("created", "i-early", 45),
 ]
 
-# lifecycle._create starts a re-created resource from a fresh Resource and so drops the version it was loaded
-# with: the save is then refused as a conflict. Strict, so the fix in the core makes these XPASS and fail
-# until the marker is removed.
-RECREATION_DROPS_VERSION = pytest.mark.xfail(
-    strict=True, raises=ConflictError, reason="core bug: lifecycle._create drops the loaded version"
-)
-
 
 def ingest(store: Store, changes: Sequence[ResourceChange]) -> None:
     """Fold changes into the store in one load and one conditional save, as the ingest service does."""
@@ -63,19 +56,12 @@ def notify(store: Store, at: datetime) -> list[str]:
     return sorted(r.key.resource_id for r in due)
 
 
-def state(store: Store) -> list[Resource]:
-    """Every record, tombstones included, in key order."""
-    return sorted(store.scan(include_inactive=True), key=lambda r: r.key)
+def state(store: Store) -> list[tuple[Resource, int]]:
+    """Every record, tombstones included, with its version, in key order."""
+    return sorted(((r, r.version) for r in store.scan(include_inactive=True)), key=lambda rv: rv[0].key)
 
 
-@pytest.mark.parametrize(
-    "chunk",
-    [
-        pytest.param(1, marks=RECREATION_DROPS_VERSION),
-        pytest.param(4, marks=RECREATION_DROPS_VERSION),
-        len(EVENTS),
-    ],
-)
+@pytest.mark.parametrize("chunk", [1, 4, len(EVENTS)])
 def test_ingest_and_notify_through_load_and_save(store: Store, chunk: int) -> None:
     for start in range(0, len(EVENTS), chunk):
         ingest(store, EVENTS[start : start + chunk])
@@ -96,7 +82,6 @@ def test_ingest_and_notify_through_load_and_save(store: Store, chunk: int) -> No
     assert (early.name, early.notify_count) == ("early-bird", 3)
 
 
-@RECREATION_DROPS_VERSION
 def test_a_resource_deleted_and_created_again_is_saved_over_its_tombstone(store: Store) -> None:
     for c in (change("created", "i-1", 0), change("deleted", "i-1", 10), change("created", "i-1", 20)):
         ingest(store, [c])
@@ -104,7 +89,6 @@ def test_a_resource_deleted_and_created_again_is_saved_over_its_tombstone(store:
     assert (again.active, again.created_at, again.version) == (True, c.captured_at, 3)
 
 
-@RECREATION_DROPS_VERSION
 def test_ends_in_the_same_state_as_the_reference_store(store: Store) -> None:
     reference = MemoryStore()
     for target in (store, reference):
