@@ -11,7 +11,9 @@ KINESIS = "kinesis.amazonaws.com"
 FIREHOSE = "firehose.amazonaws.com"
 KAFKA = "kafka.amazonaws.com"
 _DOMAIN = "responseElements.domainStatus."
-_DOMAIN_NOTE = "Config keys domains by DomainId (ACCOUNT/name), which the response carries"
+# Config's OpenSearch type (CloudFormation-shaped) keys domains by name; the older Elasticsearch type is believed
+# to use DomainId (ACCOUNT/name), which the response carries.
+_ES_NOTE = "keyed by DomainId (ACCOUNT/name) as the Elasticsearch API names domains; not checked against Config"
 _MSK = {
     "name": "responseElements.clusterName|requestParameters.clusterName",
     "arn_path": "responseElements.clusterArn",
@@ -46,21 +48,22 @@ CALLS: tuple[TrailCall, ...] = (
     ),
     deleted(REDSHIFT, "DeleteCluster", "AWS::Redshift::Cluster", "requestParameters.clusterIdentifier"),
     created(
-        ES, "CreateDomain", "AWS::OpenSearch::Domain", _DOMAIN + "domainId", name=_DOMAIN + "domainName",
+        ES, "CreateDomain", "AWS::OpenSearch::Domain", _DOMAIN + "domainName|requestParameters.domainName",
+        name=_DOMAIN + "domainName",
         arn_path=_DOMAIN + "aRN", tags="requestParameters.tagList",
         details={"instanceType": _DOMAIN + "clusterConfig.instanceType",
                  "instanceCount": _DOMAIN + "clusterConfig.instanceCount"},
-        note=_DOMAIN_NOTE,
+        note="Config keys OpenSearch domains by name (its DomainName primary identifier)",
     ),
-    deleted(ES, "DeleteDomain", "AWS::OpenSearch::Domain", _DOMAIN + "domainId", note=_DOMAIN_NOTE),
+    deleted(ES, "DeleteDomain", "AWS::OpenSearch::Domain", "requestParameters.domainName|" + _DOMAIN + "domainName"),
     created(
         ES, "CreateElasticsearchDomain", "AWS::Elasticsearch::Domain", _DOMAIN + "domainId",
         name=_DOMAIN + "domainName", arn_path=_DOMAIN + "aRN", tags="requestParameters.tagList",
         details={"instanceType": _DOMAIN + "elasticsearchClusterConfig.instanceType",
                  "instanceCount": _DOMAIN + "elasticsearchClusterConfig.instanceCount"},
-        note=_DOMAIN_NOTE,
+        note=_ES_NOTE,
     ),
-    deleted(ES, "DeleteElasticsearchDomain", "AWS::Elasticsearch::Domain", _DOMAIN + "domainId", note=_DOMAIN_NOTE),
+    deleted(ES, "DeleteElasticsearchDomain", "AWS::Elasticsearch::Domain", _DOMAIN + "domainId", note=_ES_NOTE),
     created(
         KINESIS, "CreateStream", "AWS::Kinesis::Stream", "requestParameters.streamName",
         name="requestParameters.streamName", arn="arn:{partition}:kinesis:{region}:{account}:stream/{id}",

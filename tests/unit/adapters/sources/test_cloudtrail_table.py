@@ -113,7 +113,7 @@ CONFIG_IDS = [
     ("cloudtrail_create_bucket", "AWS::S3::Bucket", "acme-ml-scratch-2024", "acme-ml-scratch-2024"),
     ("cloudtrail_create_function", "AWS::Lambda::Function", "thumbnailer", "thumbnailer"),
     ("cloudtrail_create_table", "AWS::DynamoDB::Table", "sessions", "sessions"),
-    ("cloudtrail_create_domain", "AWS::OpenSearch::Domain", "123456789012/logs-search", "logs-search"),
+    ("cloudtrail_create_domain", "AWS::OpenSearch::Domain", "logs-search", "logs-search"),
     ("cloudtrail_create_key", "AWS::KMS::Key", "1234abcd-12ab-34cd-56ef-1234567890ab", None),
     ("cloudtrail_create_topic", "AWS::SNS::Topic", "arn:aws:sns:us-east-1:123456789012:deploy-alerts", None),
     ("cloudtrail_redshift_create_cluster", "AWS::Redshift::Cluster", "bi-warehouse", "bi-warehouse"),
@@ -159,19 +159,62 @@ def test_a_resource_seen_by_cloudtrail_and_config_is_one_key(
     assert config_change.key in _keys(name)
 
 
-def test_config_fixture_for_an_ec2_instance_meets_the_cloudtrail_run_instances_key() -> None:
-    """Against the Config source's own fixture: put its instance into a RunInstances call and compare keys."""
-    if "config_discovered_ec2_instance" not in event_names("config_discovered_ec2_instance"):
-        pytest.skip("the Config fixture config_discovered_ec2_instance.json is not in tests/events yet")
-    (config_change,) = parse_config_event(load_event("config_discovered_ec2_instance")).changes
-    trail = load_event("cloudtrail_run_instances")
+# Config fixtures (written for the Config source) paired with the CloudTrail call that made such a resource, and
+# where that call carries each of the resource's attributes: the CloudTrail event is filled with the real values
+# of the resource Config saw (every id-like attribute, not just the one the table reads), then the keys compared.
+CONFIG_FIXTURES = [
+    ("config_discovered_ec2_instance", "cloudtrail_run_instances", {
+        "responseElements.instancesSet.items.0.instanceId": "instanceId",
+        "responseElements.instancesSet.items.0.instanceType": "instanceType",
+    }),
+    ("config_discovered_ebs_volume", "cloudtrail_create_volume", {"responseElements.volumeId": "volumeId"}),
+    ("config_discovered_eip", "cloudtrail_allocate_address", {
+        "responseElements.allocationId": "allocationId", "responseElements.publicIp": "publicIp",
+    }),
+    ("config_discovered_nat_gateway", "cloudtrail_create_nat_gateway", {
+        "responseElements.CreateNatGatewayResponse.natGateway.natGatewayId": "natGatewayId",
+    }),
+    ("config_discovered_lambda_function", "cloudtrail_create_function", {
+        "requestParameters.functionName": "functionName", "responseElements.functionName": "functionName",
+        "responseElements.functionArn": "functionArn",
+    }),
+    ("config_discovered_opensearch_domain", "cloudtrail_create_domain", {
+        "requestParameters.domainName": "DomainName", "responseElements.domainStatus.domainName": "DomainName",
+        "responseElements.domainStatus.domainId": "Id", "responseElements.domainStatus.aRN": "Arn",
+    }),
+    ("config_discovered_rds_instance", "cloudtrail_create_db_instance", {
+        "requestParameters.dBInstanceIdentifier": "dBInstanceIdentifier",
+        "responseElements.dBInstanceIdentifier": "dBInstanceIdentifier",
+        "responseElements.dbiResourceId": "dbiResourceId", "responseElements.dBInstanceArn": "dBInstanceArn",
+    }),
+    ("config_discovered_s3_bucket", "cloudtrail_create_bucket", {"requestParameters.bucketName": "name"}),
+    ("config_discovered_sagemaker_notebook", "cloudtrail_create_notebook_instance", {
+        "requestParameters.notebookInstanceName": "NotebookInstanceName",
+    }),
+]
+
+
+def _set(obj: Any, dotted: str, value: object) -> None:
+    *parents, last = dotted.split(".")
+    for part in parents:
+        obj = obj[int(part)] if isinstance(obj, list) else obj[part]
+    obj[last] = value
+
+
+@pytest.mark.parametrize(("config_name", "trail_name", "fields"), CONFIG_FIXTURES, ids=lambda v: str(v)[:40])
+def test_config_fixture_and_the_cloudtrail_call_for_the_same_resource_meet_on_one_key(
+    config_name: str, trail_name: str, fields: dict[str, str]
+) -> None:
+    if config_name not in event_names(config_name):
+        pytest.skip(f"{config_name}.json (written with the Config source) is not in tests/events")
+    config_event = load_event(config_name)
+    (config_change,) = parse_config_event(config_event).changes
+    configuration = config_event["detail"]["configurationItem"]["configuration"]
+    trail = load_event(trail_name)
     detail = trail["detail"]
     detail["recipientAccountId"] = config_change.key.account
     detail["awsRegion"] = config_change.key.region
-    detail["responseElements"]["instancesSet"]["items"][0]["instanceId"] = config_change.key.resource_id
+    for path, attribute in fields.items():
+        _set(detail, path, configuration[attribute])
 
-    assert _keys_of(trail)[0] == config_change.key
-
-
-def _keys_of(event: dict[str, Any]) -> list[ResourceKey]:
-    return [c.key for c in parse_cloudtrail_event(event).changes]
+    assert config_change.key == parse_cloudtrail_event(trail).changes[0].key
