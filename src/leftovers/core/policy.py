@@ -128,11 +128,12 @@ class Policy:
 
 
 def principal_name(principal: str) -> str:
-    """``arn:aws:sts::1:assumed-role/Admin/alice`` -> ``alice``; ``arn:aws:iam::1:user/bob`` -> ``bob``."""
-    if not principal.startswith("arn:"):
-        return principal
-    resource = principal.split(":", 5)[-1]
-    return resource.rsplit("/", 1)[-1] or principal
+    """``arn:aws:sts::1:assumed-role/Admin/alice`` -> ``alice``; ``arn:aws:iam::1:user/bob`` -> ``bob``.
+
+    Anything else (a root ARN, a service name) stays whole: a bare "root" would not say which account.
+    """
+    resource = principal.split(":", 5)[-1] if principal.startswith("arn:") else ""
+    return resource.rsplit("/", 1)[-1] if "/" in resource and not resource.endswith("/") else principal
 
 
 def _latest(*moments: datetime | None) -> datetime | None:
