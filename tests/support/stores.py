@@ -40,6 +40,7 @@ def sqlite_store(request: pytest.FixtureRequest) -> Iterator[Store]:
 STORE_FACTORIES: list[tuple[str, StoreFactory]] = [
     ("memory", memory_store),
     ("sqlite", sqlite_store),
+    ("dynamodb", __import__("tests.support.moto_server", fromlist=["dynamodb_store"]).dynamodb_store),
 ]
 """(id, factory) for every store the contract suite runs against."""
 

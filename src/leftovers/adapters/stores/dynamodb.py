@@ -1,0 +1,256 @@
+"""The DynamoDB store: one item per resource key, conditional writes, and a sparse index of what is due.
+
+The daily run reads only due items through the ``due`` index (a Query, paginated), never a Scan: the original's
+unpaginated Scan stopped silently at 1 MB. Only active records that have a deadline carry the index key
+attribute ``due_shard``, so tombstones and notify-once records never enter the index.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from leftovers.adapters.stores.codec import COLUMNS, encode_time, from_row, to_row
+from leftovers.core.errors import ConflictError, SettingsError, StoreError
+from leftovers.core.model import Resource, ResourceKey
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+PK = "pk"
+DUE_INDEX = "due"
+DUE_SHARD = "due_shard"
+DUE_SORT = "next_due_at"
+TTL_ATTRIBUTE = "ttl"
+BATCH_GET_LIMIT = 100
+UNPROCESSED_RETRIES = 8
+_NONE_ROW: dict[str, Any] = dict.fromkeys(COLUMNS)
+TRANSACTION_LIMIT = 100
+_CONFLICT_CODES = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
+_TABLE_NAME = re.compile(r"^[A-Za-z0-9_.-]{3,255}$")
+
+
+def table_definition() -> dict[str, Any]:
+    """The CreateTable parameters (minus the name); template.yaml's table must say the same (a test checks)."""
+    return {
+        "AttributeDefinitions": [
+            {"AttributeName": PK, "AttributeType": "S"},
+            {"AttributeName": DUE_SHARD, "AttributeType": "S"},
+            {"AttributeName": DUE_SORT, "AttributeType": "S"},
+        ],
+        "KeySchema": [{"AttributeName": PK, "KeyType": "HASH"}],
+        "GlobalSecondaryIndexes": [
+            {
+                "IndexName": DUE_INDEX,
+                "KeySchema": [
+                    {"AttributeName": DUE_SHARD, "KeyType": "HASH"},
+                    {"AttributeName": DUE_SORT, "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        "BillingMode": "PAY_PER_REQUEST",
+    }
+
+
+def create_table(client: DynamoDBClient, name: str) -> None:
+    """Create the table as the template does (TTL and point-in-time recovery included) and wait for it."""
+    try:
+        client.create_table(TableName=name, **table_definition())
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+        client.update_time_to_live(
+            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE}
+        )
+        client.update_continuous_backups(
+            TableName=name, PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True}
+        )
+    except (ClientError, BotoCoreError) as exc:
+        raise StoreError(f"cannot create DynamoDB table {name!r}: {exc}") from exc
+
+
+def open_dynamodb_store(url: str, client: DynamoDBClient | None = None) -> DynamoDBStore:
+    """A store for ``dynamodb://TABLE``; the usual AWS environment (profile, region, endpoint) applies."""
+    scheme, _, table = url.partition("://")
+    if scheme != "dynamodb" or not _TABLE_NAME.match(table):
+        raise SettingsError("store", f"not a DynamoDB store URL {url!r} (use dynamodb://TABLE)")
+    return DynamoDBStore(table, client=client)
+
+
+def _client() -> DynamoDBClient:
+    import boto3
+    from botocore.config import Config
+
+    # Standard retry mode backs off on throttling and transient 5xx before an error reaches the store.
+    return boto3.client("dynamodb", config=Config(retries={"mode": "standard", "max_attempts": 8}))
+
+
+class DynamoDBStore:
+    """The Store port on one DynamoDB table; the client is created on first use unless injected."""
+
+    def __init__(self, table: str, client: DynamoDBClient | None = None) -> None:
+        self.table = table
+        self._client = client
+
+    @property
+    def client(self) -> DynamoDBClient:
+        """The DynamoDB client (created lazily, so importing or constructing never touches AWS)."""
+        if self._client is None:
+            self._client = _client()
+        return self._client
+
+    def load(self, keys: Collection[ResourceKey]) -> dict[ResourceKey, Resource]:
+        """BatchGetItem (consistent reads) in chunks of 100, retrying unprocessed keys with backoff."""
+        wanted = sorted({str(k) for k in keys})
+        found: dict[ResourceKey, Resource] = {}
+        for start in range(0, len(wanted), BATCH_GET_LIMIT):
+            chunk = wanted[start : start + BATCH_GET_LIMIT]
+            pending: Any = {self.table: {"Keys": [{PK: {"S": k}} for k in chunk], "ConsistentRead": True}}
+            for attempt in range(UNPROCESSED_RETRIES + 1):
+                reply = self._call("read", self.client.batch_get_item, RequestItems=pending)
+                for item in reply.get("Responses", {}).get(self.table, []):
+                    record = decode(item)
+                    found[record.key] = record
+                pending = reply.get("UnprocessedKeys") or {}
+                if not pending:
+                    break
+                if attempt == UNPROCESSED_RETRIES:
+                    raise StoreError(f"DynamoDB left keys unprocessed after {UNPROCESSED_RETRIES} retries")
+                time.sleep(min(0.05 * 2**attempt, 2.0))
+        return found
+
+    def save(self, records: Sequence[Resource]) -> None:
+        """All or nothing: one conditional PutItem for one record, else TransactWriteItems of up to 100.
+
+        A save of more than 100 records is atomic per chunk of 100 only; callers reload and fold again on
+        ConflictError, and the lifecycle rules are idempotent, so an earlier chunk already written is harmless.
+        """
+        if len(records) == 1:
+            self._put(records[0])
+            return
+        for start in range(0, len(records), TRANSACTION_LIMIT):
+            self._transact(records[start : start + TRANSACTION_LIMIT])
+
+    def _put(self, r: Resource) -> None:
+        try:
+            self.client.put_item(TableName=self.table, Item=encode(r), **_expect_version(r.version))
+        except ClientError as exc:
+            if _code(exc) == "ConditionalCheckFailedException":
+                raise ConflictError([r.key]) from None
+            raise StoreError(f"DynamoDB write failed for {r.key}: {exc}") from exc
+        except BotoCoreError as exc:
+            raise StoreError(f"DynamoDB write failed for {r.key}: {exc}") from exc
+
+    def _transact(self, chunk: Sequence[Resource]) -> None:
+        items: Any = [
+            {"Put": {"TableName": self.table, "Item": encode(r), **_expect_version(r.version)}} for r in chunk
+        ]
+        try:
+            self.client.transact_write_items(TransactItems=items)
+        except ClientError as exc:
+            reasons = exc.response.get("CancellationReasons") or []
+            stale = [r.key for r, why in zip(chunk, reasons, strict=False) if why.get("Code") in _CONFLICT_CODES]
+            if _code(exc) == "TransactionCanceledException" and stale:
+                raise ConflictError(list(stale)) from None
+            raise StoreError(f"DynamoDB transaction of {len(chunk)} writes failed: {exc}") from exc
+        except BotoCoreError as exc:
+            raise StoreError(f"DynamoDB transaction of {len(chunk)} writes failed: {exc}") from exc
+
+    def due(self, at: datetime) -> Iterator[Resource]:
+        """A paginated Query on the sparse ``due`` index: reads only what is due."""
+        yield from self._pages(
+            "query",
+            IndexName=DUE_INDEX,
+            KeyConditionExpression="#s = :s AND #d <= :at",
+            ExpressionAttributeNames={"#s": DUE_SHARD, "#d": DUE_SORT},
+            ExpressionAttributeValues={":s": {"S": DUE_INDEX}, ":at": {"S": encode_time(at) or ""}},
+        )
+
+    def scan(self, include_inactive: bool = False) -> Iterator[Resource]:
+        """A paginated Scan (for reports, not for the daily run)."""
+        only_active: dict[str, Any] = {
+            "FilterExpression": "#a = :one",
+            "ExpressionAttributeNames": {"#a": "active"},
+            "ExpressionAttributeValues": {":one": {"N": "1"}},
+        }
+        yield from self._pages("scan", **({} if include_inactive else only_active))
+
+    def purge_expired(self, at: datetime) -> int:
+        """Delete expired tombstones now (DynamoDB's TTL does it too, but only eventually)."""
+        expired = [r for r in self.scan(include_inactive=True) if not r.active and r.expires_at and r.expires_at < at]
+        gone = 0
+        for r in expired:
+            try:
+                self.client.delete_item(
+                    TableName=self.table,
+                    Key={PK: {"S": str(r.key)}},
+                    **_expect_version(r.version),
+                )
+                gone += 1
+            except ClientError as exc:
+                if _code(exc) != "ConditionalCheckFailedException":
+                    raise StoreError(f"DynamoDB delete failed for {r.key}: {exc}") from exc
+        return gone
+
+    def _pages(self, operation: str, **params: Any) -> Iterator[Resource]:
+        call = getattr(self.client, operation)
+        while True:
+            reply = self._call("read", call, TableName=self.table, **params)
+            for item in reply.get("Items", []):
+                record = decode(item)
+                if record.active or operation == "scan":
+                    yield record
+            if "LastEvaluatedKey" not in reply:
+                return
+            params["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
+    def _call(self, what: str, call: Any, **params: Any) -> Any:
+        try:
+            return call(**params)
+        except (ClientError, BotoCoreError) as exc:
+            raise StoreError(f"DynamoDB {what} of table {self.table!r} failed: {exc}") from exc
+
+
+def _code(exc: ClientError) -> str:
+    return str(exc.response.get("Error", {}).get("Code", ""))
+
+
+def _expect_version(version: int) -> dict[str, Any]:
+    """The write condition: no item yet for version 0, else the stored version still equals ``version``."""
+    if version == 0:
+        return {"ConditionExpression": "attribute_not_exists(#pk)", "ExpressionAttributeNames": {"#pk": PK}}
+    # Attribute names go through placeholders: several of ours (name, ttl, ...) are DynamoDB reserved words.
+    return {
+        "ConditionExpression": "#v = :v",
+        "ExpressionAttributeNames": {"#v": "version"},
+        "ExpressionAttributeValues": {":v": {"N": str(version)}},
+    }
+
+
+def encode(r: Resource) -> dict[str, Any]:
+    """The item for a record as it will be stored (version + 1), with its key, index and TTL attributes."""
+    row = to_row(r)
+    row["version"] = r.version + 1
+    item: dict[str, Any] = {PK: {"S": str(r.key)}}
+    for name, value in row.items():
+        if value is None:
+            continue  # absent, not NULL: keeps items small and the index sparse
+        item[name] = {"N": str(value)} if isinstance(value, int) else {"S": value}
+    if r.active and r.next_due_at is not None:
+        item[DUE_SHARD] = {"S": DUE_INDEX}
+    if not r.active and r.expires_at is not None:
+        item[TTL_ATTRIBUTE] = {"N": str(int(r.expires_at.timestamp()))}
+    return item
+
+
+def decode(item: Mapping[str, Any]) -> Resource:
+    """The record an item encodes."""
+    row = dict(_NONE_ROW)
+    for name, value in item.items():
+        row[name] = int(value["N"]) if "N" in value else value.get("S")
+    return from_row(row)
