@@ -165,3 +165,25 @@ def dynamodb_store(request: pytest.FixtureRequest) -> Iterator[DynamoDBStore]:
         yield DynamoDBStore(name, client=client)
     finally:
         client.delete_table(TableName=name)
+
+
+@pytest.fixture
+def lambda_env(aws: MotoServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """What the template gives the functions: a table built from template.yaml and the LEFTOVERS_* variables.
+
+    Yields the table name; the handlers' cold-start wiring is rebuilt for this test and dropped after it.
+    """
+    from leftovers.handlers import _wiring
+
+    client = boto3.client("dynamodb")
+    name = create_table_from_template(client=client)
+    monkeypatch.setenv("LEFTOVERS_STORE", f"dynamodb://{name}")
+    monkeypatch.setenv("LEFTOVERS_TIMEZONE", "Asia/Tokyo")
+    for var in ("LEFTOVERS_SLACK_WEBHOOK_URL", "LEFTOVERS_SLACK_WEBHOOK_PARAMETER", "LEFTOVERS_REMINDER"):
+        monkeypatch.delenv(var, raising=False)
+    _wiring.current.cache_clear()
+    try:
+        yield name
+    finally:
+        _wiring.current.cache_clear()
+        client.delete_table(TableName=name)

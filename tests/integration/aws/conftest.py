@@ -1,6 +1,6 @@
 """The AWS tests share the moto server fixtures."""
 
-from tests.support.moto_server import aws, moto_server
+from tests.support.moto_server import aws, lambda_env, moto_server
 from tests.support.slack_sink import slack_sink
 
-__all__ = ["aws", "moto_server", "slack_sink"]
+__all__ = ["aws", "lambda_env", "moto_server", "slack_sink"]

@@ -234,8 +234,7 @@ def _expect_version(version: int) -> dict[str, Any]:
 
 def encode(r: Resource) -> dict[str, Any]:
     """The item for a record as it will be stored (version + 1), with its key, index and TTL attributes."""
-    row = to_row(r)
-    row["version"] = r.version + 1
+    row = to_row(r, version=r.version + 1)
     item: dict[str, Any] = {PK: {"S": str(r.key)}}
     for name, value in row.items():
         if value is None:

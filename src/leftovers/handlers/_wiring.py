@@ -1,0 +1,61 @@
+"""Cold-start wiring for the Lambda handlers: settings read once from the environment, adapters built from them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import cache
+
+from aws_lambda_powertools import Logger
+
+from leftovers.adapters.secrets import SsmSecret
+from leftovers.bootstrap import make_notifier, open_store
+from leftovers.core.errors import SettingsError
+from leftovers.core.ports import Notifier, Store
+from leftovers.settings import Settings
+
+logger = Logger(service="leftovers")
+"""JSON logs (Powertools); nothing a handler logs contains the webhook URL."""
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """What every invocation of a warm function reuses."""
+
+    settings: Settings
+    store: Store
+    webhook: SsmSecret | None
+
+    def notifier(self) -> Notifier:
+        """The Slack notifier, with the webhook URL read from SSM (cached) unless the environment gives one."""
+        url = self.webhook.value() if self.webhook else self.settings.slack_webhook_url
+        if not url:
+            raise SettingsError("LEFTOVERS_SLACK_WEBHOOK_PARAMETER", "not set: the notify function needs a webhook")
+        return make_notifier(replace(self.settings, slack_webhook_url=url))
+
+
+def build(env: dict[str, str]) -> Wiring:
+    """Settings from ``LEFTOVERS_*`` variables (a bad value raises, naming the variable) and the adapters."""
+    settings = Settings.load(env=env)
+    name = settings.slack_webhook_parameter
+    return Wiring(settings, open_store(settings.store), SsmSecret(name) if name else None)
+
+
+@cache
+def current() -> Wiring:
+    """The wiring of this execution environment, built at the first invocation and then reused."""
+    return build(dict(os.environ))
+
+
+def parse_at(value: object) -> datetime:
+    """The run's time: an ISO 8601 string (EventBridge Scheduler's scheduled time), or now when absent."""
+    if value is None:
+        return datetime.now(UTC)
+    if not isinstance(value, str):
+        raise SettingsError("at", f"expected an ISO 8601 time, got {type(value).__name__}")
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise SettingsError("at", f"not an ISO 8601 time: {value!r}") from None
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)

@@ -1,0 +1,44 @@
+"""The daily run's first step: find what is due, post it, return exactly the keys whose message Slack accepted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from leftovers.core.digest import Digest
+from leftovers.handlers._wiring import current, logger, parse_at
+from leftovers.service.notify import NotifyResult, build_digest, send
+
+MAX_KEY_BYTES = 150_000
+"""The accepted keys travel to the mark step in the state (256 KB at most): a larger digest goes in parts."""
+
+
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """Returns ``at``, ``due``, ``sent`` (keys), ``unsent``, ``messages``, ``error`` and ``more`` (parts left)."""
+    wiring = current()
+    at = parse_at((event or {}).get("at"))
+    part, more = first_part(build_digest(wiring.store, at, wiring.settings.timezone))
+    result = send(wiring.notifier(), part) if part.entries else NotifyResult(due=0)
+    logger.info(
+        "notified",
+        extra={"due": result.due, "sent": len(result.sent), "unsent": len(result.unsent), "error": result.error},
+    )
+    return {
+        "at": at.isoformat(),
+        "due": result.due,
+        "sent": [str(k) for k in result.sent],
+        "unsent": len(result.unsent),
+        "messages": result.messages,
+        "error": result.error,
+        "more": more and result.error is None,
+    }
+
+
+def first_part(digest: Digest, budget: int = MAX_KEY_BYTES) -> tuple[Digest, bool]:
+    """The longest prefix of the digest whose keys fit in ``budget`` bytes of JSON, and whether any were left."""
+    used = 0
+    for index, entry in enumerate(digest.entries):
+        used += len(str(entry.resource.key).encode()) + 4  # quotes, comma and space around each key
+        if used > budget:
+            return replace(digest, entries=digest.entries[:index]), True
+    return digest, False

@@ -1,0 +1,62 @@
+"""The ingest handler on a real SQS batch event: a bad message fails alone, the good ones land in DynamoDB once."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from leftovers.adapters.stores.dynamodb import DynamoDBStore
+from leftovers.handlers import ingest
+from tests.integration.aws.ingest_path import sqs_record
+from tests.support.events import load_event
+
+QUEUE_ARN = "arn:aws:sqs:ap-northeast-1:123456789012:leftovers-ingest"
+
+
+def message(n: int, body: str) -> dict[str, Any]:
+    return {"MessageId": f"m-{n}", "ReceiptHandle": f"r-{n}", "Body": body, "MD5OfBody": "0" * 32}
+
+
+def batch(*bodies: str) -> dict[str, Any]:
+    return {"Records": [sqs_record(message(n, b), QUEUE_ARN) for n, b in enumerate(bodies)]}
+
+
+def stored(table: str) -> dict[str, Any]:
+    """Every record, with its version (which ``==`` on records ignores)."""
+    return {str(r.key): (r, r.version) for r in DynamoDBStore(table).scan(include_inactive=True)}
+
+
+def test_a_malformed_message_is_reported_alone(lambda_env: str) -> None:
+    good = [load_event("config_discovered_ec2_instance"), load_event("config_discovered_s3_bucket")]
+    rejected = load_event("config_discovered_eip")
+    del rejected["detail"]["configurationItem"]["resourceType"]
+    event = batch(json.dumps(good[0]), "{not json", json.dumps(good[1]), json.dumps(rejected))
+
+    reply = ingest.handler(event, None)
+
+    assert reply == {"batchItemFailures": [{"itemIdentifier": "m-1"}, {"itemIdentifier": "m-3"}]}
+    records = stored(lambda_env)
+    assert len(records) == 2
+    ids = {e["detail"]["configurationItem"]["resourceId"] for e in good}
+    assert {r.key.resource_id for r, _ in records.values()} == ids
+    assert all(r.active and r.next_due_at is not None for r, _ in records.values())
+
+
+def test_a_redelivered_batch_changes_nothing(lambda_env: str) -> None:
+    body = json.dumps(load_event("config_discovered_ec2_instance"))
+    assert ingest.handler(batch(body), None) == {"batchItemFailures": []}
+    first = stored(lambda_env)
+    assert ingest.handler(batch(body, body), None) == {"batchItemFailures": []}
+    assert stored(lambda_env) == first  # same versions: a duplicate does not even write
+
+
+def test_an_ignored_event_succeeds_without_writing(lambda_env: str) -> None:
+    assert ingest.handler(batch(json.dumps(load_event("scheduled_event"))), None) == {"batchItemFailures": []}
+    assert stored(lambda_env) == {}
+
+
+def test_a_batch_where_everything_fails_is_retried_whole(lambda_env: str) -> None:
+    with pytest.raises(Exception, match="All records failed"):
+        ingest.handler(batch("[", "]"), None)
