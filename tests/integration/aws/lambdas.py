@@ -68,7 +68,7 @@ def create_state_machine(region: str) -> str:
 def run(machine: str, payload: Mapping[str, Any], timeout: float = 60) -> dict[str, Any]:
     """Start an execution and wait for it to end; return describe_execution's answer."""
     sfn = boto3.client("stepfunctions")
-    arn = sfn.start_execution(stateMachineArn=machine, input=json.dumps(payload))["executionArn"]
+    arn = sfn.start_execution(stateMachineArn=machine, name=unique("run"), input=json.dumps(payload))["executionArn"]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         described: dict[str, Any] = dict(sfn.describe_execution(executionArn=arn))

@@ -1,0 +1,130 @@
+"""End to end on a moto server over HTTP: Config events -> EventBridge -> SQS -> ingest handler -> DynamoDB, then
+the repo's state machine on moto's interpreter, its Lambda steps routed to the real handlers, posting to a local
+Slack sink."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import boto3
+import pytest
+
+from leftovers.adapters.sources import parse_event
+from leftovers.adapters.stores.dynamodb import DynamoDBStore
+from leftovers.adapters.stores.memory import MemoryStore
+from leftovers.core.deadlines import Schedule
+from leftovers.core.lifecycle import is_due
+from leftovers.core.model import ResourceKey
+from leftovers.handlers import ingest
+from leftovers.service.ingest import ingest as ingest_changes
+from tests.integration.aws.ingest_path import IngestPath, put_events
+from tests.integration.aws.lambdas import create_state_machine, executing, run
+from tests.integration.aws.test_event_rule import ENVELOPES
+from tests.support.changes import change
+from tests.support.events import load_event
+from tests.support.moto_server import REGION, MotoServer, aws, lambda_env, moto_server, unique
+from tests.support.slack_sink import SlackSink, slack_sink
+
+__all__ = ["aws", "lambda_env", "moto_server", "slack_sink"]  # fixtures used by this module
+
+AT = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)  # 00:00 in Tokyo, the default schedule
+
+
+@pytest.fixture
+def webhook(lambda_env: str, slack_sink: SlackSink, monkeypatch: pytest.MonkeyPatch) -> SlackSink:
+    """The sink's URL stored as an SSM SecureString, named to the functions as the template does."""
+    name = f"/leftovers/{unique('webhook')}"
+    boto3.client("ssm").put_parameter(Name=name, Type="SecureString", Value=slack_sink.url)
+    monkeypatch.setenv("LEFTOVERS_SLACK_WEBHOOK_PARAMETER", name)
+    return slack_sink
+
+
+def records(table: str) -> dict[ResourceKey, Any]:
+    return {r.key: r for r in DynamoDBStore(table).scan()}
+
+
+def expected_due(envelopes: list[dict[str, Any]], at: datetime) -> set[ResourceKey]:
+    """The reference: the same events folded into the in-memory store."""
+    store = MemoryStore()
+    ingest_changes(store, [c for e in envelopes for c in parse_event(e).changes], Schedule())
+    return {r.key for r in store.scan() if is_due(r, at)}
+
+
+def ingest_through_the_queue(path: IngestPath) -> list[dict[str, Any]]:
+    """What Lambda's SQS poller does: batches of 10 to the handler, then delete what did not fail."""
+    messages = path.receive()
+    replies = []
+    for start in range(0, len(messages), 10):
+        batch = messages[start : start + 10]
+        replies.append(ingest.handler(path.batch_event(batch), None))
+        path.delete_messages(batch)
+    return replies
+
+
+def test_config_events_reach_slack_and_the_right_resources_are_marked(
+    lambda_env: str, webhook: SlackSink, aws: MotoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    envelopes = [load_event(n) for n in ENVELOPES]
+    path = IngestPath.create()
+    try:
+        put_events(envelopes)
+        replies = ingest_through_the_queue(path)
+    finally:
+        path.delete()
+    assert replies
+    assert all(r == {"batchItemFailures": []} for r in replies)
+    due = expected_due(envelopes, AT)
+    assert len(due) >= 5
+
+    with executing(aws, monkeypatch):
+        machine = create_state_machine(REGION)
+        first = run(machine, {"at": AT.isoformat()})
+        assert first["status"] == "SUCCEEDED", first
+        posted = webhook.accepted
+        second = run(machine, {"at": (AT + timedelta(hours=9)).isoformat()})  # later the same day
+        assert second["status"] == "SUCCEEDED", second
+
+    assert posted
+    text = json.dumps([r.json for r in posted], ensure_ascii=False)
+    stored = records(lambda_env)
+    marked = {k for k, r in stored.items() if r.notify_count == 1 and r.last_notified_at == AT}
+    assert marked == due
+    assert all(r.notify_count == 0 for k, r in stored.items() if k not in due)
+    assert all((stored[k].name or k.resource_id) in text for k in due)
+    assert json.loads(second["output"])["due"] == 0
+    assert len(webhook.requests) == len(posted)  # the second run posted nothing
+
+
+def test_slack_failing_on_the_second_message_marks_only_the_first(
+    lambda_env: str, webhook: SlackSink, aws: MotoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = DynamoDBStore(lambda_env)
+    keys = [ResourceKey("123456789012", REGION, "AWS::EC2::Instance", f"i-{n:04d}") for n in range(220)]
+    ingest_changes(store, [change("created", key=k, name=f"leftover-{k.resource_id}") for k in keys], Schedule())
+    webhook.script(200)
+    webhook.script(500, times=4)  # the first try and every retry of the second message
+
+    with executing(aws, monkeypatch):
+        machine = create_state_machine(REGION)
+        failed = run(machine, {"at": AT.isoformat()})
+        after_failure = records(lambda_env)
+        recovered = run(machine, {"at": AT.isoformat()})  # Slack is back: the next run sends the rest
+
+    assert failed["status"] == "FAILED"
+    first = webhook.requests[0]
+    assert first.status == 200
+    in_first = {k for k in keys if f"leftover-{k.resource_id}" in json.dumps(first.json)}
+    marked = {k for k, r in after_failure.items() if r.notify_count == 1}
+    assert in_first
+    assert marked == in_first
+    still_due = {k for k, r in after_failure.items() if is_due(r, AT)}
+    assert still_due == set(keys) - in_first
+    attempts = [r for r in webhook.requests if r.status == 500]
+    assert len(attempts) == 4
+    assert len({json.dumps(a.json) for a in attempts}) == 1  # only the second message; the third never went out
+    assert len(webhook.requests) - 5 >= 2  # the recovery run sent what was left in at least two messages
+
+    assert recovered["status"] == "SUCCEEDED", recovered
+    assert all(r.notify_count == 1 for r in records(lambda_env).values())
