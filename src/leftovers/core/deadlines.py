@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -62,4 +62,4 @@ def with_deadline(resource: Resource, deadlines: Deadlines) -> Resource:
         due = deadlines.first_due(resource)
     else:
         due = deadlines.reminder_due(resource)
-    return resource if due == resource.next_due_at else replace(resource, next_due_at=due)
+    return resource if due == resource.next_due_at else resource.evolve(next_due_at=due)

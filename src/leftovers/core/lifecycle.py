@@ -11,7 +11,6 @@ that each state a fixed subset; it can differ with three or more events that lea
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from enum import Enum
 from typing import TypeVar
@@ -48,8 +47,7 @@ def mark_notified(record: Resource, at: datetime, deadlines: Deadlines) -> Resou
     """The record after a message naming it was accepted at ``at``."""
     if not record.active or (record.last_notified_at is not None and record.last_notified_at >= at):
         return record  # gone meanwhile, or this notice was already marked (a retried step)
-    noticed = replace(
-        record,
+    noticed = record.evolve(
         first_notified_at=record.first_notified_at or at,
         last_notified_at=at,
         notify_count=record.notify_count + 1,
@@ -71,8 +69,7 @@ def _create(record: Resource, change: ResourceChange) -> Resource:
         return _merge_attrs(_carry_attrs(fresh, record), change) if _has_pending_attrs(record) else fresh
     assert record.created_at is not None
     assert record.latest_created_at is not None
-    merged = replace(
-        record,
+    merged = record.evolve(
         created_at=min(record.created_at, t),
         latest_created_at=max(record.latest_created_at, t),
         sources=record.sources | {change.source},
@@ -87,27 +84,27 @@ def _delete(record: Resource, t: datetime, deadlines: Deadlines) -> Resource:
         return record  # duplicate or older deletion
     expires = t + deadlines.tombstone_ttl
     if not record.active:
-        return replace(record, deleted_at=t, expires_at=max(expires, record.expires_at or expires))
+        return record.evolve(deleted_at=t, expires_at=max(expires, record.expires_at or expires))
     assert record.created_at is not None
     assert record.latest_created_at is not None
     if record.created_at > t:
-        return replace(record, deleted_at=t)  # the deletion of an earlier incarnation
+        return record.evolve(deleted_at=t)  # the deletion of an earlier incarnation
     if record.latest_created_at > t:
         # A creation we merged was really a re-creation after this deletion: it starts afresh.
-        return _restart(replace(record, deleted_at=t), record.latest_created_at)
-    return replace(record, deleted_at=t, expires_at=expires)
+        return _restart(record.evolve(deleted_at=t), record.latest_created_at)
+    return record.evolve(deleted_at=t, expires_at=expires)
 
 
 def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> Resource:
     t = change.captured_at
     if record.deleted_at is not None and t <= record.deleted_at:
         return record
-    seen = record if change.source in record.sources else replace(record, sources=record.sources | {change.source})
+    seen = record if change.source in record.sources else record.evolve(sources=record.sources | {change.source})
     updated = _merge_attrs(seen, change)
     if not record.active:
         # An update seen before its creation: kept (briefly) so the late creation finds the newest attributes.
         expires = t + deadlines.tombstone_ttl
-        updated = replace(updated, sources=record.sources, expires_at=max(expires, record.expires_at or expires))
+        updated = updated.evolve(sources=record.sources, expires_at=max(expires, record.expires_at or expires))
     return updated
 
 
@@ -130,8 +127,7 @@ def _fresh_incarnation(record: Resource, t: datetime, c: ResourceChange) -> Reso
 
 
 def _restart(record: Resource, created_at: datetime) -> Resource:
-    return replace(
-        record,
+    return record.evolve(
         created_at=created_at,
         latest_created_at=created_at,
         first_notified_at=None,
@@ -142,7 +138,7 @@ def _restart(record: Resource, created_at: datetime) -> Resource:
 
 
 def _carry_attrs(fresh: Resource, old: Resource) -> Resource:
-    return replace(fresh, name=old.name, arn=old.arn, tags=old.tags, details=old.details, attrs_at=old.attrs_at)
+    return fresh.evolve(name=old.name, arn=old.arn, tags=old.tags, details=old.details, attrs_at=old.attrs_at)
 
 
 def _has_pending_attrs(record: Resource) -> bool:
@@ -162,7 +158,7 @@ def _merge_attrs(record: Resource, change: ResourceChange) -> Resource:
     attrs_at = change.captured_at if newer else record.attrs_at
     if (name, arn, tags, details, attrs_at) == (record.name, record.arn, record.tags, record.details, record.attrs_at):
         return record  # a duplicate: skip the copy
-    return replace(record, name=name, arn=arn, tags=dict(tags), details=dict(details), attrs_at=attrs_at)
+    return record.evolve(name=name, arn=arn, tags=dict(tags), details=dict(details), attrs_at=attrs_at)
 
 
 def _pick(old: T, new: T | None, newer: bool) -> T:

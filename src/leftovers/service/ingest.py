@@ -19,9 +19,43 @@ MAX_CONFLICT_RETRIES = 5
 def ingest(store: Store, changes: Iterable[ResourceChange], deadlines: Deadlines, chunk: int = CHUNK) -> Counter[str]:
     """Apply every change; return how many were tracked, resolved, updated or unchanged."""
     counts: Counter[str] = Counter()
+    seen = Recent()
     for part in batched(changes, chunk):
-        counts.update(o.value for o in apply_changes(store, part, deadlines))
+        counts.update(o.value for o in apply_changes(store, part, deadlines, seen))
     return counts
+
+
+class Recent:
+    """Records this run already loaded or saved, so later chunks need not read them again.
+
+    Safe because every save is conditional on the version: if another writer changed a record meanwhile, the
+    save conflicts, the chunk's entries are forgotten and the chunk is folded again from a fresh load.
+    """
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self.limit = limit
+        self.records: dict[ResourceKey, Resource] = {}
+
+    def load(self, store: Store, keys: set[ResourceKey]) -> dict[ResourceKey, Resource]:
+        """The records for ``keys``, from memory where possible."""
+        known = self.records
+        missing = [k for k in keys if k not in known]
+        if len(known) + len(missing) > self.limit:
+            known.clear()
+            missing = list(keys)
+        found = store.load(missing) if missing else {}
+        known.update(found)
+        return {k: known[k] for k in keys if k in known}
+
+    def saved(self, records: list[Resource]) -> None:
+        """Remember records just written (a save bumps each stored version by one)."""
+        for r in records:
+            self.records[r.key] = r.evolve(version=r.version + 1)
+
+    def forget(self, keys: Iterable[ResourceKey]) -> None:
+        """Drop entries that may be stale."""
+        for k in keys:
+            self.records.pop(k, None)
 
 
 def batched(items: Iterable[ResourceChange], size: int) -> Iterator[tuple[ResourceChange, ...]]:
@@ -31,17 +65,23 @@ def batched(items: Iterable[ResourceChange], size: int) -> Iterator[tuple[Resour
         yield part
 
 
-def apply_changes(store: Store, changes: Sequence[ResourceChange], deadlines: Deadlines) -> list[Outcome]:
+def apply_changes(
+    store: Store, changes: Sequence[ResourceChange], deadlines: Deadlines, recent: Recent | None = None
+) -> list[Outcome]:
     """Apply ``changes`` in one load and one conditional save; outcomes come back in input order."""
+    recent = recent or Recent()
+    keys = {c.key for c in changes}
     for _ in range(MAX_CONFLICT_RETRIES):
-        loaded = store.load({c.key for c in changes})
+        loaded = recent.load(store, keys)
         records, outcomes = fold(loaded, changes, deadlines)
         changed = [r for k, r in records.items() if not r.same_state(loaded.get(k))]
         try:
             if changed:
                 store.save(changed)
         except ConflictError:
-            continue  # someone wrote one of these records meanwhile: reload and fold again
+            recent.forget(keys)  # someone wrote one of these records meanwhile: reload and fold again
+            continue
+        recent.saved(changed)
         return outcomes
     raise StoreError(f"gave up after {MAX_CONFLICT_RETRIES} concurrent-write conflicts")
 

@@ -66,3 +66,24 @@ def test_duplicates_write_nothing() -> None:
     writes = store.requests
     ingest(store, [change("created", 0)], SCHEDULE)
     assert store.requests == writes + 1  # one load, no save
+
+
+def test_a_write_between_chunks_is_noticed_not_overwritten() -> None:
+    """Later chunks reuse records the run already holds; a concurrent write must still win the conflict."""
+    store = MemoryStore()
+    other_writer = MemoryStore.save
+
+    class Interleaved(MemoryStore):
+        def load(self, keys):  # type: ignore[no-untyped-def]
+            return store.load(keys)
+
+        def save(self, records):  # type: ignore[no-untyped-def]
+            store.save(records)
+            if len(records) == 1 and records[0].name is None:  # after the first chunk, someone renames it
+                current = store.load([KEY])[KEY]
+                other_writer(store, [current.evolve(name="theirs")])
+
+    ingest(Interleaved(), [change("created", 0), change("updated", 5, tags={"a": "1"})], SCHEDULE, chunk=1)
+    final = store.load([KEY])[KEY]
+    assert dict(final.tags) == {"a": "1"}
+    assert final.name == "theirs"
