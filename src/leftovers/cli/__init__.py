@@ -50,7 +50,7 @@ class Leftovers(click.Group):
 )
 @click.version_option(package_name="leftovers")
 @click.pass_context
-def cli(ctx: click.Context, **flags: str | None) -> None:
+def cli(ctx: click.Context, /, **flags: str | None) -> None:
     """Leftovers tells you which cloud resources you created and forgot to delete.
 
     \b

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from datetime import UTC, datetime, time, timedelta
 from importlib.resources import files
@@ -61,7 +62,7 @@ def demo(ctx: click.Context) -> None:
 
 
 def _run(store: Store, settings: Settings, at: datetime) -> None:
-    notifier = TerminalNotifier(click.get_text_stream("stdout"))
+    notifier = TerminalNotifier(sys.stdout)
     result = service.run(store, notifier, settings.schedule, at, settings.timezone)
     if result.due == 0:
         click.echo("Nothing is due: every leftover was already told about.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterator
 
@@ -47,7 +48,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
 
 def _changes(paths: tuple[str, ...], counts: Counter[str], rejections: list[str]) -> Iterator[ResourceChange]:
     """Stream the changes of every readable, valid event; count and note the rest."""
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin
     for path in paths:
         for raw in read_events(path, stdin):
             if raw.error is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -36,7 +37,7 @@ def notify(ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, at:
     """
     settings = common.settings(ctx, slack_webhook_url=slack_webhook_url)
     when = common.parse_at(at, settings.timezone)
-    notifier = make_notifier(settings, click.get_text_stream("stdout"))
+    notifier = make_notifier(settings, sys.stdout)
     result = service.run(common.store(ctx), notifier, settings.schedule, when, settings.timezone, dry_run=dry_run)
     if dry_run:
         for message in result.previews:

@@ -1,0 +1,114 @@
+"""Ingest benchmark: replay N synthetic Config events into SQLite, next to a raw json + executemany baseline.
+
+Both sides start from the same JSON Lines text and write the same columns into the same table (the store's own
+schema and indexes; WAL, synchronous=NORMAL). The baseline does no validation, no lifecycle rules, no version checks
+and commits once. Target: Leftovers >= 50% of baseline.
+
+    .venv/bin/python bench/ingest.py [--events 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from leftovers.adapters.sources import parse_event
+from leftovers.adapters.stores.sqlite import SQLiteStore
+from leftovers.core.deadlines import Schedule
+from leftovers.service.ingest import ingest
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "tests" / "events" / "config_discovered_ec2_instance.json"
+STATUSES = ("ResourceDiscovered",) * 6 + ("OK",) * 2 + ("ResourceDeleted",) * 2
+
+
+def synthetic_events(n: int, seed: int = 7) -> list[str]:
+    """``n`` Config events as JSON lines: ~n/3 resources, discovered, updated and deleted, shuffled."""
+    rng = random.Random(seed)
+    base = json.loads(TEMPLATE.read_text())
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    lines = []
+    for i in range(n):
+        event = copy.deepcopy(base)
+        item = event["detail"]["configurationItem"]
+        rid = f"i-{rng.randrange(n // 3 + 1):017x}"
+        status = rng.choice(STATUSES)
+        item["resourceId"] = rid
+        item["resourceName"] = f"bench-{rid}"
+        item["ARN"] = f"arn:aws:ec2:ap-northeast-1:123456789012:instance/{rid}"
+        item["configurationItemStatus"] = status
+        item["configurationItemCaptureTime"] = (start + timedelta(seconds=i)).isoformat().replace("+00:00", "Z")
+        event["id"] = f"bench-{i}"
+        event["resources"] = [item["ARN"]]
+        lines.append(json.dumps(event))
+    rng.shuffle(lines)
+    return lines
+
+
+def run_leftovers(lines: list[str], db: Path) -> float:
+    """Seconds to parse and ingest every line through the real adapters and service."""
+    store = SQLiteStore(db)
+    began = time.perf_counter()
+    changes = (c for line in lines for c in parse_event(json.loads(line)).changes)
+    ingest(store, changes, Schedule())
+    elapsed = time.perf_counter() - began
+    store.close()
+    return elapsed
+
+
+def baseline_rows(lines: list[str]) -> Iterator[tuple[object, ...]]:
+    """The same columns the store writes, pulled out by hand: no validation, no lifecycle rules."""
+    for line in lines:
+        item = json.loads(line)["detail"]["configurationItem"]
+        at = item["configurationItemCaptureTime"]
+        yield (
+            item["awsAccountId"], item["awsRegion"], item["resourceType"], item["resourceId"],
+            item["resourceName"], item["ARN"], json.dumps(item["tags"]),
+            at, at, None, at, None, None, at, None,
+            0, '["config"]', None, None, json.dumps({"instanceType": item["configuration"]["instanceType"]}), 1, 1,
+        )  # fmt: skip
+
+
+def run_baseline(lines: list[str], db: Path) -> float:
+    """Seconds for json.loads + one executemany of the same rows into the same table (same indexes)."""
+    SQLiteStore(db).close()  # the store's own schema, so both sides maintain the same indexes
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    began = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany(f"INSERT OR REPLACE INTO resources VALUES ({', '.join('?' * 22)})", baseline_rows(lines))
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - began
+    conn.close()
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print events/second for both, and the ratio against the 50% target."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    lines = synthetic_events(args.events)
+    with tempfile.TemporaryDirectory() as tmp:
+        ours = run_leftovers(lines, Path(tmp) / "leftovers.db")
+        raw = run_baseline(lines, Path(tmp) / "baseline.db")
+    ours_rate, raw_rate = args.events / ours, args.events / raw
+    ratio = ours_rate / raw_rate
+    print(f"ingest: {args.events} Config events into SQLite")
+    print(f"  leftovers (parse + lifecycle + versioned save): {ours_rate:10,.0f} events/s ({ours:.2f} s)")
+    print(f"  baseline  (json.loads + executemany)          : {raw_rate:10,.0f} events/s ({raw:.2f} s)")
+    print(f"  ratio {ratio:.0%} of baseline (target >= 50%): {'PASS' if ratio >= 0.5 else 'FAIL'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
