@@ -1,0 +1,66 @@
+"""The artifact tools/package.py builds runs its handlers from the built folder alone (plus what Lambda provides)."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.support.moto_server import ROOT
+
+# What the Lambda Python runtime ships besides the standard library (tools/package.py leaves them out).
+RUNTIME_PROVIDED = ("boto3", "botocore", "dateutil", "s3transfer", "urllib3", "six")
+
+CHECK = textwrap.dedent(
+    """
+    import sys
+    artifact = sys.argv[1]
+    import leftovers.handlers.ingest, leftovers.handlers.notify, leftovers.handlers.mark
+    import leftovers.adapters.notifiers.slack  # the notify step imports it when it builds the notifier
+    from leftovers.handlers import _wiring
+    import importlib.util
+    for module in ("leftovers", "aws_lambda_powertools", "slack_sdk", "tzdata"):
+        origin = importlib.util.find_spec(module).origin
+        assert origin.startswith(artifact), (module, origin)
+    wiring = _wiring.build({"LEFTOVERS_STORE": "dynamodb://leftovers", "LEFTOVERS_TIMEZONE": "Asia/Tokyo"})
+    print(type(wiring.store).__name__, wiring.settings.timezone)
+    """
+)
+
+
+def lambda_runtime(folder: Path) -> Path:
+    """A folder holding (links to) the packages the Lambda runtime provides."""
+    folder.mkdir()
+    for name in RUNTIME_PROVIDED:
+        origin = Path(importlib.import_module(name).__file__ or "")
+        source = origin.parent if origin.name == "__init__.py" else origin
+        (folder / source.name).symlink_to(source)
+    return folder
+
+
+@pytest.mark.slow
+def test_the_built_artifact_imports_its_handlers(tmp_path: Path) -> None:
+    out = tmp_path / "lambda"
+    build = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "package.py"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    assert "MB unpacked" in build.stdout
+    assert not (out / "boto3").exists()
+    assert (out / "leftovers" / "handlers" / "ingest.py").is_file()
+
+    runtime = lambda_runtime(tmp_path / "runtime")
+    # -I -S: no site-packages, no working directory, no PYTHON* variables; only the artifact, then the runtime.
+    code = f"import sys; sys.path[:0] = [{str(out)!r}, {str(runtime)!r}]\n" + CHECK
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", code, str(out)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["DynamoDBStore", "Asia/Tokyo"]

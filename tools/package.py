@@ -1,0 +1,71 @@
+"""Build the Lambda artifact into build/lambda/ without Docker and without a local Python 3.13.
+
+pip fetches wheels for the target (CPython 3.13 on arm64 Linux) whatever the machine runs, then the package's
+own source is copied beside them. boto3/botocore are left out: the Lambda Python runtime provides them, and they
+would be most of the artifact. Usage: ``python tools/package.py [--out DIR]``; prints the artifact's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PLATFORM = ("--platform", "manylinux2014_aarch64", "--implementation", "cp", "--python-version", "3.13")
+PROVIDED_BY_RUNTIME = {"boto3", "botocore"}
+JUNK = ("__pycache__", "*.pyc", "bin")
+
+
+def requirements(pyproject: Path = ROOT / "pyproject.toml") -> list[str]:
+    """The runtime dependencies and the ``aws`` extra, minus what the Lambda runtime already has."""
+    project = tomllib.loads(pyproject.read_text())["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["aws"]]
+    return [r for r in wanted if _name(r) not in PROVIDED_BY_RUNTIME]
+
+
+def _name(requirement: str) -> str:
+    match = re.match(r"[A-Za-z0-9_.-]+", requirement)
+    return (match.group(0) if match else requirement).lower().replace("_", "-")
+
+
+def build(out: Path) -> Path:
+    """Install the dependencies for the target platform into ``out``, add the source, zip it; return the zip."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *PLATFORM]
+    pip += ["--only-binary=:all:", "--target", str(out), "-c", str(ROOT / "constraints.txt"), *requirements()]
+    subprocess.run(pip, check=True)
+    shutil.copytree(ROOT / "src" / "leftovers", out / "leftovers", ignore=shutil.ignore_patterns(*JUNK))
+    for junk in [p for pattern in JUNK for p in out.glob(pattern)]:
+        shutil.rmtree(junk) if junk.is_dir() else junk.unlink()
+    archive = out.with_suffix(".zip")
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(p for p in out.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            zf.write(path, path.relative_to(out))
+    return archive
+
+
+def size_of(folder: Path) -> int:
+    """Bytes of every file under ``folder``."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build, then print the unpacked and zipped sizes."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "lambda", help="artifact folder")
+    args = parser.parse_args(argv)
+    archive = build(args.out)
+    print(f"artifact: {args.out} ({size_of(args.out) / 1e6:.1f} MB unpacked)")
+    print(f"zip: {archive} ({archive.stat().st_size / 1e6:.2f} MB; Lambda allows 50 MB zipped, 250 MB unpacked)")
+
+
+if __name__ == "__main__":
+    main()
