@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
+from leftovers.adapters.price_file import bundled_prices
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.core.errors import SettingsError
+from leftovers.core.policy_report import describer
 from leftovers.core.ports import Notifier, Store
 from leftovers.settings import Settings
 
@@ -36,3 +39,15 @@ def make_notifier(settings: Settings, stream: TextIO | None = None) -> Notifier:
 
         return SlackWebhookNotifier(settings.slack_webhook_url)
     return TerminalNotifier(stream)
+
+
+def notify_options(settings: Settings, at: datetime, slack: bool, group_by: str = "type") -> dict[str, Any]:
+    """What a notify run adds to the digest: policy filtering, owners, costs (most expensive first), language."""
+    return {
+        "describe": describer(settings.policy, bundled_prices(), at),
+        "language": settings.policy.language,
+        "group_by": group_by,
+        "order": "cost",
+        "show_cost": True,
+        "mentions": slack,
+    }

@@ -1,76 +1,29 @@
-"""Settings: read once (flags > environment > defaults) into a frozen object; a bad value fails loudly, in one line."""
+"""Settings: read once (flags > environment > config file > defaults) into a frozen object.
+
+A bad value fails loudly, in one line that names the flag, the variable or the config file position.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
-from leftovers.core.deadlines import DEFAULT_REMINDER, Schedule
+from leftovers.adapters.config_file import load_policy
+from leftovers.core.durations import DurationError, parse_duration, parse_interval
 from leftovers.core.errors import SettingsError
+from leftovers.core.policy import LANGUAGES, Policy
 
 ENV_PREFIX = "LEFTOVERS_"
-_DURATION = re.compile(r"^\s*(\d+)\s*([smhdw]?)\s*$")
-_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks", "": "days"}
 
 
 def default_db() -> Path:
     """The embedded store's default file, in the user's data directory."""
     return Path(platformdirs.user_data_dir("leftovers")) / "leftovers.db"
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Everything a run needs to know; ``store`` is a path or URL (``sqlite:///path``, ``dynamodb://TABLE``)."""
-
-    store: str = field(default_factory=lambda: str(default_db()))
-    slack_webhook_url: str | None = field(default=None, repr=False)
-    slack_webhook_parameter: str | None = None
-    timezone: str = "UTC"
-    grace: timedelta = timedelta(0)
-    reminder: timedelta | None = DEFAULT_REMINDER
-    config: Path | None = None
-
-    @property
-    def schedule(self) -> Schedule:
-        """The deadline schedule these settings describe."""
-        return Schedule(grace=self.grace, reminder=self.reminder)
-
-    @classmethod
-    def load(cls, flags: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
-        """Flags (``None`` = not given) win over ``LEFTOVERS_*`` variables, which win over defaults."""
-        flags = flags or {}
-        env = env or {}
-        raw: dict[str, tuple[str, Any]] = {}  # name -> (where it came from, value)
-        for f in fields(cls):
-            var = ENV_PREFIX + f.name.upper()
-            if flags.get(f.name) is not None:
-                raw[f.name] = ("--" + f.name.replace("_", "-"), flags[f.name])
-            elif env.get(var):
-                raw[f.name] = (var, env[var])
-        if "store" not in raw and env.get(ENV_PREFIX + "DB"):
-            raw["store"] = (ENV_PREFIX + "DB", env[ENV_PREFIX + "DB"])
-        return cls(**{name: _convert(name, where, value) for name, (where, value) in raw.items()})
-
-
-def _convert(name: str, where: str, value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    if name == "timezone":
-        return check_timezone(value, where)
-    if name == "grace":
-        return parse_duration(value, where)
-    if name == "reminder":
-        return None if value.strip().lower() == "never" else parse_duration(value, where, positive=True)
-    if name == "config":
-        return Path(value)
-    return value
 
 
 def check_timezone(value: str, setting: str = "timezone") -> str:
@@ -82,12 +35,79 @@ def check_timezone(value: str, setting: str = "timezone") -> str:
     return value
 
 
-def parse_duration(value: str, setting: str, positive: bool = False) -> timedelta:
-    """``0``, ``36h``, ``7d``, ``2w`` (a bare number means days)."""
-    match = _DURATION.match(value)
-    if not match:
-        raise SettingsError(setting, f"not a duration {value!r} (use e.g. 0, 12h, 7d, 2w{', never' * positive})")
-    amount = timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
-    if positive and amount <= timedelta(0):
-        raise SettingsError(setting, "must be positive (or 'never')")
-    return amount
+def check_language(value: str, setting: str = "language") -> str:
+    """One of the digest languages."""
+    if value not in LANGUAGES:
+        raise SettingsError(setting, f"unknown language {value!r} (one of {', '.join(LANGUAGES)})")
+    return value
+
+
+# Settings that override the config file's policy, and how to read each from text.
+POLICY_OVERRIDES: dict[str, Callable[[str], Any]] = {
+    "timezone": lambda text: text,
+    "grace": parse_duration,
+    "reminder": parse_interval,
+    "language": lambda text: text,
+}
+_CHECKS: dict[str, Callable[[str, str], str]] = {"timezone": check_timezone, "language": check_language}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run needs; ``store`` is a path or URL (``sqlite:///path``, ``dynamodb://TABLE``, ``memory:``)."""
+
+    store: str = field(default_factory=lambda: str(default_db()))
+    slack_webhook_url: str | None = field(default=None, repr=False)
+    slack_webhook_parameter: str | None = None
+    config: Path | None = None
+    policy: Policy = field(default_factory=lambda: load_policy(None))
+
+    @property
+    def timezone(self) -> str:
+        """The display time zone (from the policy)."""
+        return self.policy.timezone
+
+    @property
+    def schedule(self) -> Policy:
+        """The deadlines the lifecycle rules follow: the policy."""
+        return self.policy
+
+    @classmethod
+    def load(cls, flags: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
+        """Flags (``None`` = not given) win over ``LEFTOVERS_*`` variables, which win over the config file."""
+        given = _given(flags or {}, env or {})
+        plain = {
+            name: value
+            for name, (_, value) in given.items()
+            if name in ("store", "slack_webhook_url", "slack_webhook_parameter")
+        }
+        config = Path(given["config"][1]) if "config" in given else None
+        policy = load_policy(config)
+        overrides = {name: _convert(name, *given[name]) for name in POLICY_OVERRIDES if name in given}
+        return cls(**plain, config=config, policy=replace(policy, **overrides) if overrides else policy)
+
+
+def _given(flags: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, tuple[str, Any]]:
+    """name -> (where it came from, value) for every setting given as a flag or a variable."""
+    names = ("store", "slack_webhook_url", "slack_webhook_parameter", "config", *POLICY_OVERRIDES)
+    given: dict[str, tuple[str, Any]] = {}
+    for name in names:
+        var = ENV_PREFIX + name.upper()
+        if flags.get(name) is not None:
+            given[name] = ("--" + name.replace("_", "-"), flags[name])
+        elif env.get(var):
+            given[name] = (var, env[var])
+    if "store" not in given and env.get(ENV_PREFIX + "DB"):
+        given["store"] = (ENV_PREFIX + "DB", env[ENV_PREFIX + "DB"])
+    return given
+
+
+def _convert(name: str, where: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if name in _CHECKS:
+        return _CHECKS[name](value, where)
+    try:
+        return POLICY_OVERRIDES[name](value)
+    except DurationError as exc:
+        raise SettingsError(where, str(exc)) from None

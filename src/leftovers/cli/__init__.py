@@ -48,6 +48,15 @@ class Leftovers(click.Group):
     metavar="DURATION",
     help="Remind again after this long (default 7d; 'never' = once). Env: LEFTOVERS_REMINDER.",
 )
+@click.option(
+    "--language", type=click.Choice(["en", "ja"]), help="Digest language (default en). Env: LEFTOVERS_LANGUAGE."
+)
+@click.option(
+    "--config",
+    metavar="FILE",
+    help="A leftovers.toml with deadlines, ignore rules and owners "
+    "(see leftovers.example.toml). Env: LEFTOVERS_CONFIG.",
+)
 @click.version_option(package_name="leftovers")
 @click.pass_context
 def cli(ctx: click.Context, /, **flags: str | None) -> None:

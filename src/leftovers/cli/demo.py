@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
-from leftovers.bootstrap import open_store
+from leftovers.bootstrap import notify_options, open_store
 from leftovers.cli import common
 from leftovers.cli.ingest import COUNTS
 from leftovers.core.ports import Store
@@ -46,7 +46,7 @@ def demo(ctx: click.Context) -> None:
     with tempfile.TemporaryDirectory(prefix="leftovers-demo-") as tmp:
         store = open_store(str(Path(tmp) / "demo.db"))
         changes = [c for raw in read_events(str(source)) for c in parse_event(raw.event).changes]
-        counts = ingest(store, changes, settings.schedule)
+        counts = ingest(store, changes, settings.policy)
         click.echo(
             f"Ingested {len(changes)} changes from {DEMO_EVENTS}: "
             + ", ".join(f"{counts[name]} {name}" for name in COUNTS if counts[name])
@@ -63,7 +63,8 @@ def demo(ctx: click.Context) -> None:
 
 def _run(store: Store, settings: Settings, at: datetime) -> None:
     notifier = TerminalNotifier(sys.stdout)
-    result = service.run(store, notifier, settings.schedule, at, settings.timezone)
+    options = notify_options(settings, at, slack=False)
+    result = service.run(store, notifier, settings.policy, at, settings.timezone, **options)
     if result.due == 0:
         click.echo("Nothing is due: every leftover was already told about.")
 

@@ -38,7 +38,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     counts: Counter[str] = Counter()
     rejections: list[str] = []
     changes = _changes(paths, counts, rejections)
-    counts.update(ingest_changes(common.store(ctx), changes, settings.schedule))
+    counts.update(ingest_changes(common.store(ctx), changes, settings.policy))
     click.echo(", ".join(f"{counts[name]} {name}" for name in COUNTS))
     for line in rejections:
         click.echo(line, err=True)

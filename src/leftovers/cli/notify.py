@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from leftovers.bootstrap import make_notifier
+from leftovers.bootstrap import make_notifier, notify_options
 from leftovers.cli import common
 from leftovers.core.ports import Message
 from leftovers.service import notify as service
@@ -21,9 +21,16 @@ from leftovers.service import notify as service
     help="Slack incoming webhook (a secret: prefer the env "
     "LEFTOVERS_SLACK_WEBHOOK_URL). Without one the digest is printed here.",
 )
+@click.option(
+    "--group-by",
+    type=click.Choice(["type", "owner"]),
+    default="type",
+    show_default=True,
+    help="Group the digest by resource type or by owner.",
+)
 @common.at_option
 @click.pass_context
-def notify(ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, at: str | None) -> None:
+def notify(ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, group_by: str, at: str | None) -> None:
     """Tell which leftovers are due, then mark them notified.
 
     A resource is marked only after the message naming it was accepted; if
@@ -38,7 +45,10 @@ def notify(ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, at:
     settings = common.settings(ctx, slack_webhook_url=slack_webhook_url)
     when = common.parse_at(at, settings.timezone)
     notifier = make_notifier(settings, sys.stdout)
-    result = service.run(common.store(ctx), notifier, settings.schedule, when, settings.timezone, dry_run=dry_run)
+    options = notify_options(settings, when, slack=bool(settings.slack_webhook_url), group_by=group_by)
+    result = service.run(
+        common.store(ctx), notifier, settings.policy, when, settings.timezone, dry_run=dry_run, **options
+    )
     if dry_run:
         for message in result.previews:
             click.echo(_preview(message))

@@ -40,4 +40,7 @@ def report_row(resource: Resource) -> dict[str, Any]:
         "notify_count": resource.notify_count,
         "last_notified_at": iso(resource.last_notified_at),
         "next_due_at": iso(resource.next_due_at),
+        "created_by": resource.created_by,
+        "created_for_by": resource.created_for_by,
+        "sources": sorted(resource.sources),
     }

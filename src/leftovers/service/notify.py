@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from leftovers.core.deadlines import Deadlines
 from leftovers.core.digest import Digest, DigestEntry
@@ -31,10 +32,10 @@ class NotifyResult:
     previews: tuple[Message, ...] = field(default=())
 
 
-def build_digest(store: Store, at: datetime, timezone: str, describe: Describe = DigestEntry) -> Digest:
-    """The digest of everything due at ``at`` that policy lets through."""
+def build_digest(store: Store, at: datetime, timezone: str, describe: Describe = DigestEntry, **style: Any) -> Digest:
+    """The digest of everything due at ``at`` that policy lets through; ``style`` is passed to Digest."""
     entries = (describe(r) for r in store.due(at) if is_due(r, at))
-    return Digest(at=at, timezone=timezone, entries=tuple(e for e in entries if e is not None))
+    return Digest(at=at, timezone=timezone, entries=tuple(e for e in entries if e is not None), **style)
 
 
 def send(
@@ -77,12 +78,12 @@ def run(
     timezone: str,
     describe: Describe = DigestEntry,
     dry_run: bool = False,
+    **style: Any,
 ) -> NotifyResult:
     """The whole job; with ``dry_run`` it renders the messages and changes nothing."""
-    digest = build_digest(store, at, timezone, describe)
+    digest = build_digest(store, at, timezone, describe, **style)
     if dry_run:
         previews = tuple(notifier.render(digest))
         keys = tuple(k for m in previews for k in m.keys)
         return NotifyResult(len(digest.entries), unsent=keys, messages=len(previews), previews=previews)
     return send(notifier, digest, lambda m: mark(store, m.keys, at, deadlines))
-

@@ -122,4 +122,18 @@ def render_messages(digest: Digest, *, message_chars: int = DEFAULT_MESSAGE_CHAR
         blocks: list[dict[str, Any]] = [{"type": "header", "text": {"type": "plain_text", "text": header}}]
         blocks += [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(s)}} for s in page.sections]
         messages.append(Message(keys=tuple(page.keys), text=text, payload={"text": text, "blocks": blocks}))
+    footer = digest.footer()
+    if footer:
+        _add_footer(messages, fit(footer, MAX_SECTION_CHARS))
     return messages
+
+
+def _add_footer(messages: list[Message], footer: str) -> None:
+    """The monthly total closes the last message, or a message of its own when the last one is full."""
+    block = {"type": "context", "elements": [{"type": "mrkdwn", "text": footer}]}
+    last = messages[-1]
+    blocks = list(last.payload["blocks"])
+    if len(blocks) < MAX_BLOCKS:
+        messages[-1] = Message(keys=last.keys, text=last.text, payload={**last.payload, "blocks": [*blocks, block]})
+    else:
+        messages.append(Message(keys=(), text=footer, payload={"text": footer, "blocks": [block]}))

@@ -31,6 +31,9 @@ class TerminalNotifier:
             lines += ["", f"{_CONTROL.sub(' ', rtype)} ({len(entries)})"]
             lines += [f"  {_CONTROL.sub(' ', digest.line(entry))}" for entry in entries]
             keys += [entry.resource.key for entry in entries]
+        footer = digest.footer()
+        if footer:
+            lines += ["", footer]
         return [Message(keys=tuple(keys), text="\n".join(lines))]
 
     def deliver(self, message: Message) -> None:
