@@ -1,0 +1,81 @@
+"""The SSM SecureString reader: decrypted once, reused while warm, refreshed after max_age, never shown."""
+
+from __future__ import annotations
+
+import logging
+
+import boto3
+import pytest
+
+from leftovers.adapters.secrets import SsmSecret
+from leftovers.core.errors import SettingsError
+from leftovers.handlers.notify import first_part
+from tests.support.moto_server import unique
+
+URL = "https://hooks.slack.com/services/T000/B000/very-secret-token"
+
+
+@pytest.fixture
+def parameter(aws: object) -> str:
+    name = f"/leftovers/{unique('webhook')}"
+    boto3.client("ssm").put_parameter(Name=name, Type="SecureString", Value=URL)
+    return name
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_value_is_decrypted_and_cached_until_max_age(parameter: str) -> None:
+    ssm = boto3.client("ssm")
+    clock = Clock()
+    calls: list[str] = []
+    ssm.meta.events.register("before-call.ssm.GetParameter", lambda **kw: calls.append("get"))
+    secret = SsmSecret(parameter, client=ssm, max_age=300, clock=clock)
+    assert secret.value() == URL
+    ssm.put_parameter(Name=parameter, Type="SecureString", Value=URL + "-rotated", Overwrite=True)
+    clock.now = 299
+    assert secret.value() == URL  # warm: no second call
+    assert calls == ["get"]
+    clock.now = 300
+    assert secret.value() == URL + "-rotated"
+    assert calls == ["get", "get"]
+
+
+def test_the_value_never_appears_in_repr_errors_or_logs(parameter: str, caplog: pytest.LogCaptureFixture) -> None:
+    # Our own loggers at DEBUG; libraries at INFO, as the functions run. botocore's DEBUG log prints response
+    # bodies, secrets included: that is why the template sets POWERTOOLS_LOG_LEVEL=INFO and nothing enables it.
+    caplog.set_level(logging.INFO)
+    caplog.set_level(logging.DEBUG, logger="leftovers")
+    secret = SsmSecret(parameter)
+    assert secret.value() == URL
+    assert "very-secret-token" not in repr(secret)
+    assert "very-secret-token" not in caplog.text
+
+
+@pytest.mark.usefixtures("aws")
+def test_a_missing_parameter_is_a_settings_error_naming_it() -> None:
+    with pytest.raises(SettingsError, match="/leftovers/absent"):
+        SsmSecret("/leftovers/absent").value()
+
+
+def test_a_digest_too_large_for_the_state_payload_goes_in_parts() -> None:
+    from datetime import UTC, datetime
+
+    from leftovers.core.digest import Digest, DigestEntry
+    from leftovers.core.model import Resource, ResourceKey
+
+    entries = tuple(
+        DigestEntry(Resource(ResourceKey("123456789012", "us-east-1", "AWS::EC2::Instance", f"i-{n:04d}")))
+        for n in range(100)
+    )
+    digest = Digest(at=datetime(2026, 12, 1, tzinfo=UTC), timezone="UTC", entries=entries)
+    width = len(str(entries[0].resource.key)) + 4
+    part, more = first_part(digest, budget=width * 40)
+    assert (len(part.entries), more) == (40, True)
+    assert part.entries == entries[:40]
+    assert first_part(digest, budget=width * 100) == (digest, False)
