@@ -26,6 +26,8 @@ def parse_event(event: object) -> Parsed:
         if detect(event):
             return parse(event)
     if "detail-type" in event:
+        if not isinstance(event.get("source"), str) or not event.get("source"):
+            raise EventRejected("source", "missing (an EventBridge event names its source)")
         return ignored(f"not a resource change: {event.get('detail-type')!r} from {event.get('source')!r}")
     raise EventRejected("detail-type", "not an EventBridge event, a Config notification or a CloudTrail event")
 
