@@ -73,7 +73,7 @@ def test_a_rule_needs_a_name_and_a_condition() -> None:
         ("config_discovered_default_vpc", "default VPC"),
         ("config_discovered_service_linked_role", "service-linked roles"),
         ("config_discovered_nat_eni", "network interfaces managed by AWS services"),
-        ("config_policy_default_security_group", "default security groups (by name)"),
+        ("config_policy_default_security_group", "default security groups"),
     ],
 )
 def test_default_ignores_silence_what_aws_made(fixture: str, rule: str) -> None:

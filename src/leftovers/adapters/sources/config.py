@@ -45,7 +45,11 @@ DETAILS: dict[str, tuple[str, ...]] = {
     "AWS::EC2::Subnet": ("defaultForAz",),
     "AWS::IAM::Role": ("path",),
     "AWS::Lambda::Function": ("runtime", "memorySize"),
-    "AWS::RDS::DBInstance": ("dBInstanceClass", "allocatedStorage"),
+    "AWS::RDS::DBInstance": ("dBInstanceClass", "allocatedStorage", "engine", "multiAZ", "storageType"),
+    "AWS::EC2::SecurityGroup": ("groupName",),
+    "AWS::EC2::RouteTable": ("associations.0.main",),
+    "AWS::EC2::NetworkAcl": ("isDefault",),
+    "AWS::KMS::Key": ("keyManager",),
     "AWS::ElastiCache::CacheCluster": ("cacheNodeType", "numCacheNodes"),
     "AWS::OpenSearch::Domain": ("ClusterConfig.InstanceType", "ClusterConfig.InstanceCount"),
     "AWS::Elasticsearch::Domain": (

@@ -77,7 +77,13 @@ CHANGES: dict[str, tuple[ChangeKind, str, str, str, dict[str, Any] | None]] = {
         TOKYO,
         "AWS::RDS::DBInstance",
         "db-7QHXKZ2N4VJ5LM3RPT6YWB8C1E",
-        {"dBInstanceClass": "db.t4g.medium", "allocatedStorage": 20},
+        {
+            "dBInstanceClass": "db.t4g.medium",
+            "allocatedStorage": 20,
+            "engine": "postgres",
+            "multiAZ": False,
+            "storageType": "gp3",
+        },
     ),
     "config_discovered_service_linked_role": (
         CREATED,
@@ -330,6 +336,8 @@ def test_the_same_name_in_another_account_is_another_resource() -> None:
 def test_details_keep_only_plain_values() -> None:
     event = load_event("config_discovered_rds_instance")
     configuration = event["detail"]["configurationItem"]["configuration"]
+    for field in ("engine", "multiAZ", "storageType"):
+        del configuration[field]
     configuration["dBInstanceClass"] = {"not": "a value"}
     assert parse_config_event(event).changes[0].details == {"allocatedStorage": 20}
     configuration["allocatedStorage"] = None
