@@ -1,0 +1,74 @@
+"""The live inventory: asks AWS whether tracked resources still exist, and what exists that is not tracked.
+
+Checkers are tried in order for each record, the most authoritative first: the type's own describe call (the
+describe table), then AWS Config (opt-in), then the tagging API (which can only say "exists"). The first EXISTS or
+GONE wins; a record nobody decides is UNKNOWN with the first reason given, never GONE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from leftovers.adapters.inventory.clients import Clients, InventoryError, RateLimiter
+from leftovers.adapters.inventory.config import ConfigChecker, ConfigListing
+from leftovers.adapters.inventory.describe import DescribeChecker
+from leftovers.adapters.inventory.describe_table import ROWS
+from leftovers.adapters.inventory.tagging import TaggingChecker, TaggingListing
+from leftovers.core.model import Resource, ResourceKey
+from leftovers.service.reconcile import Presence, Verdict
+
+__all__ = [
+    "ROWS",
+    "AwsInventory",
+    "Clients",
+    "ConfigListing",
+    "InventoryError",
+    "RateLimiter",
+    "TaggingListing",
+]
+NO_CHECK = "no check for this type"
+
+
+class Checker(Protocol):
+    """One way of asking; it may leave records out of its answer (undecided)."""
+
+    def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
+        """Verdicts for the records it can speak for."""
+        ...
+
+
+class AwsInventory:
+    """Implements the reconcile Inventory port over boto3 (clients from the standard environment, lazily)."""
+
+    def __init__(self, clients: Clients | None = None, *, use_config: bool = False, use_tagging: bool = True) -> None:
+        self.clients = clients or Clients()
+        self.checkers: list[Checker] = [DescribeChecker(self.clients)]
+        if use_config:
+            self.checkers.append(ConfigChecker(self.clients))
+        if use_tagging:
+            self.checkers.append(TaggingChecker(self.clients))
+
+    def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
+        """A verdict for every record; records of another account than the credentials' are UNKNOWN."""
+        account = self.clients.account()
+        verdicts: dict[ResourceKey, Verdict] = {}
+        reasons: dict[ResourceKey, str] = {}
+        pending = []
+        for record in records:
+            if record.key.account != account:
+                verdicts[record.key] = Verdict(Presence.UNKNOWN, f"another account than the credentials' ({account})")
+            else:
+                pending.append(record)
+        for checker in self.checkers:
+            if not pending:
+                break
+            for key, verdict in checker.check(pending).items():
+                if verdict.presence is Presence.UNKNOWN:
+                    reasons.setdefault(key, verdict.reason or "unknown")
+                else:
+                    verdicts[key] = verdict
+            pending = [r for r in pending if r.key not in verdicts]
+        for record in pending:
+            verdicts[record.key] = Verdict(Presence.UNKNOWN, reasons.get(record.key, NO_CHECK))
+        return verdicts

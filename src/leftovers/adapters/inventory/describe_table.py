@@ -1,0 +1,136 @@
+"""The describe table: resource type -> how to ask its service whether a resource still exists.
+
+One row per type, data rather than branches (as the CloudTrail call table). The ids are AWS Config's, the same the
+sources store. A status listed in ``gone_states`` counts as gone because the resource no longer bills (an EMR
+cluster TERMINATED, a KMS key PendingDeletion, a stack DELETE_COMPLETE).
+"""
+
+from __future__ import annotations
+
+from leftovers.adapters.inventory import describe_table_ec2
+from leftovers.adapters.inventory.describe_row import Describe, gone_on, one, states
+
+_NOT_FOUND = "ResourceNotFoundException"
+_DELETING = states("DELETING")
+
+OTHER_ROWS: dict[str, Describe] = {
+    "AWS::Lambda::Function": one(
+        "lambda", "get_function", {"FunctionName": "{id}"}, "Configuration", gone_errors=gone_on(_NOT_FOUND),
+    ),
+    "AWS::SQS::Queue": one(
+        "sqs", "get_queue_attributes", {"QueueUrl": "{id}", "AttributeNames": ("CreatedTimestamp",)}, "Attributes",
+        gone_errors=gone_on("AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist"),
+        created="CreatedTimestamp",
+    ),
+    "AWS::SNS::Topic": one("sns", "get_topic_attributes", {"TopicArn": "{id}"}, "Attributes",
+                           gone_errors=gone_on("NotFound", "NotFoundException")),
+    "AWS::KMS::Key": one(
+        "kms", "describe_key", {"KeyId": "{id}"}, "KeyMetadata", gone_errors=gone_on("NotFoundException"),
+        state="KeyState", gone_states=states("PendingDeletion", "PendingReplicaDeletion"), created="CreationDate",
+    ),
+    "AWS::SecretsManager::Secret": one(
+        "secretsmanager", "describe_secret", {"SecretId": "{id}"}, "", gone_errors=gone_on(_NOT_FOUND),
+        state="DeletedDate", gone_states=states("*"), created="CreatedDate",
+    ),
+    "AWS::StepFunctions::StateMachine": one(
+        "stepfunctions", "describe_state_machine", {"stateMachineArn": "{id}"}, "",
+        gone_errors=gone_on("StateMachineDoesNotExist"), state="status", gone_states=_DELETING,
+        created="creationDate",
+    ),
+    "AWS::ApiGateway::RestApi": one("apigateway", "get_rest_api", {"restApiId": "{id}"}, "",
+                                    gone_errors=gone_on("NotFoundException"), created="createdDate"),
+    "AWS::ApiGatewayV2::Api": one("apigatewayv2", "get_api", {"ApiId": "{id}"}, "",
+                                  gone_errors=gone_on("NotFoundException"), created="CreatedDate"),
+    "AWS::CloudFormation::Stack": one(
+        "cloudformation", "describe_stacks", {"StackName": "{id}"}, "Stacks[]",
+        gone_errors=gone_on("ValidationError", message="does not exist"), state="StackStatus",
+        gone_states=states("DELETE_IN_PROGRESS", "DELETE_COMPLETE"), created="CreationTime",
+    ),
+    "AWS::Route53::HostedZone": one("route53", "get_hosted_zone", {"Id": "{id}"}, "HostedZone",
+                                    gone_errors=gone_on("NoSuchHostedZone")),
+    "AWS::IAM::Role": one(  # Config keys roles by RoleId; the API asks by name, so the id is compared too
+        "iam", "get_role", {"RoleName": "{name}"}, "Role", item_id="RoleId", gone_errors=gone_on("NoSuchEntity"),
+        created="CreateDate",
+    ),
+    "AWS::ElastiCache::CacheCluster": one(
+        "elasticache", "describe_cache_clusters", {"CacheClusterId": "{id}"}, "CacheClusters[]",
+        gone_errors=gone_on("CacheClusterNotFound"), state="CacheClusterStatus",
+        gone_states=states("deleting", "deleted"), created="CacheClusterCreateTime",
+    ),
+    "AWS::ElastiCache::ReplicationGroup": one(
+        "elasticache", "describe_replication_groups", {"ReplicationGroupId": "{id}"}, "ReplicationGroups[]",
+        gone_errors=gone_on("ReplicationGroupNotFoundFault"), state="Status", gone_states=states("deleting"),
+        created="ReplicationGroupCreateTime",
+    ),
+    "AWS::Redshift::Cluster": one(
+        "redshift", "describe_clusters", {"ClusterIdentifier": "{id}"}, "Clusters[]",
+        gone_errors=gone_on("ClusterNotFound", "ClusterNotFoundFault"), state="ClusterStatus",
+        gone_states=states("deleting"), created="ClusterCreateTime",
+    ),
+    "AWS::OpenSearch::Domain": one(
+        "opensearch", "describe_domain", {"DomainName": "{id}"}, "DomainStatus", gone_errors=gone_on(_NOT_FOUND),
+        state="Deleted", gone_states=states("True"),
+    ),
+    "AWS::Elasticsearch::Domain": one(
+        "es", "describe_elasticsearch_domain", {"DomainName": "{name}"}, "DomainStatus", id_regex=r"/(?P<name>.+)$",
+        gone_errors=gone_on(_NOT_FOUND), state="Deleted", gone_states=states("True"),
+    ),
+    "AWS::Kinesis::Stream": one(
+        "kinesis", "describe_stream_summary", {"StreamName": "{id}"}, "StreamDescriptionSummary",
+        gone_errors=gone_on(_NOT_FOUND), state="StreamStatus", gone_states=_DELETING,
+        created="StreamCreationTimestamp",
+    ),
+    "AWS::KinesisFirehose::DeliveryStream": one(
+        "firehose", "describe_delivery_stream", {"DeliveryStreamName": "{id}"}, "DeliveryStreamDescription",
+        gone_errors=gone_on(_NOT_FOUND), state="DeliveryStreamStatus", gone_states=_DELETING,
+        created="CreateTimestamp",
+    ),
+    "AWS::MSK::Cluster": one(
+        "kafka", "describe_cluster_v2", {"ClusterArn": "{id}"}, "ClusterInfo", gone_errors=gone_on("NotFoundException"),
+        state="State", gone_states=_DELETING, created="CreationTime",
+    ),
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": one(
+        "elbv2", "describe_load_balancers", {"LoadBalancerArns": ("{id}",)}, "LoadBalancers[]",
+        gone_errors=gone_on("LoadBalancerNotFound"), created="CreatedTime",
+    ),
+    "AWS::ElasticLoadBalancing::LoadBalancer": one(
+        "elb", "describe_load_balancers", {"LoadBalancerNames": ("{id}",)}, "LoadBalancerDescriptions[]",
+        gone_errors=gone_on("LoadBalancerNotFound"), created="CreatedTime",
+    ),
+    "AWS::AutoScaling::AutoScalingGroup": Describe(
+        "autoscaling", "describe_auto_scaling_groups", "AutoScalingGroups[]", item_id="AutoScalingGroupName",
+        ids_param="AutoScalingGroupNames", batch=50, state="Status", gone_states=states("Delete in progress"),
+        created="CreatedTime",
+    ),
+    "AWS::ECS::Cluster": Describe(
+        "ecs", "describe_clusters", "clusters[]", item_id="clusterName", ids_param="clusters", batch=100,
+        state="status", gone_states=states("INACTIVE"),
+    ),
+    "AWS::EKS::Cluster": one(
+        "eks", "describe_cluster", {"name": "{id}"}, "cluster", gone_errors=gone_on(_NOT_FOUND),
+        state="status", gone_states=_DELETING, created="createdAt",
+    ),
+    "AWS::EKS::Nodegroup": one(
+        "eks", "describe_nodegroup", {"clusterName": "{cluster}", "nodegroupName": "{group}"}, "nodegroup",
+        id_regex=r":nodegroup/(?P<cluster>[^/]+)/(?P<group>[^/]+)/", gone_errors=gone_on(_NOT_FOUND),
+        state="status", gone_states=_DELETING, created="createdAt",
+    ),
+    "AWS::EMR::Cluster": one(
+        "emr", "describe_cluster", {"ClusterId": "{id}"}, "Cluster", gone_errors=gone_on("InvalidRequestException"),
+        state="Status.State", gone_states=states("TERMINATING", "TERMINATED", "TERMINATED_WITH_ERRORS"),
+        created="Status.Timeline.CreationDateTime",
+    ),
+    # SageMaker answers a missing resource with a generic ValidationException: the message tells.
+    "AWS::SageMaker::Endpoint": one(
+        "sagemaker", "describe_endpoint", {"EndpointName": "{id}"}, "",
+        gone_errors=gone_on("ValidationException", message="could not find"), state="EndpointStatus",
+        gone_states=states("Deleting"), created="CreationTime",
+    ),
+    "AWS::SageMaker::NotebookInstance": one(
+        "sagemaker", "describe_notebook_instance", {"NotebookInstanceName": "{id}"}, "",
+        gone_errors=gone_on("ValidationException", message="RecordNotFound|does not exist"),
+        state="NotebookInstanceStatus", gone_states=states("Deleting"), created="CreationTime",
+    ),
+}  # fmt: skip
+
+ROWS: dict[str, Describe] = {**describe_table_ec2.ROWS, **OTHER_ROWS}

@@ -1,0 +1,146 @@
+"""Reconcile: ask AWS whether tracked resources still exist, and resolve the ones that are gone.
+
+A lost deletion event would leave a phantom leftover forever. The fix goes through the same lifecycle rules as any
+event: a DELETED change from source ``reconcile``, captured at the time of the check. Only a definite "gone"
+resolves a record; an access-denied, unsupported or throttled check leaves it tracked and is reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Protocol
+
+from leftovers.core.deadlines import Deadlines
+from leftovers.core.lifecycle import Outcome
+from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
+from leftovers.core.ports import Store
+from leftovers.service.ingest import apply_changes
+
+SOURCE = "reconcile"
+BATCH = 200  # records per inventory call and per store write
+LOOKUP_WINDOW = timedelta(days=90)  # CloudTrail LookupEvents answers for the last 90 days only
+
+
+class Presence(Enum):
+    """What the live inventory says about one resource."""
+
+    EXISTS = "exists"
+    GONE = "gone"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The answer for one resource: ``reason`` says why it is unknown; ``created_at`` when the API gives it."""
+
+    presence: Presence
+    reason: str | None = None
+    created_at: datetime | None = None
+
+
+class Inventory(Protocol):
+    """The live view of the account (an adapter over describe calls, Config and the tagging API)."""
+
+    def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
+        """A verdict for every record given; a type it cannot check is UNKNOWN with a reason, never GONE."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcileResult:
+    """Counts of one run; ``unknown`` counts (resource type, reason) pairs; ``gone`` names what was (or would be)
+    resolved."""
+
+    checked: int = 0
+    present: int = 0
+    healed: int = 0
+    gone: tuple[ResourceKey, ...] = ()
+    unknown: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @property
+    def unknown_total(self) -> int:
+        """How many records could not be checked."""
+        return sum(self.unknown.values())
+
+
+class CreatorLookup(Protocol):
+    """Finds who created resources that no CloudTrail event named (CloudTrail LookupEvents)."""
+
+    def creations(self, records: Sequence[Resource]) -> Iterator[ResourceChange]:
+        """CREATED changes carrying ``created_by`` for the records it could resolve, captured at their creation."""
+        ...
+
+
+Select = Callable[[Resource], bool]
+
+
+def reconcile(
+    store: Store,
+    inventory: Inventory,
+    deadlines: Deadlines,
+    at: datetime,
+    *,
+    select: Select = lambda r: True,
+    limit: int | None = None,
+    batch: int = BATCH,
+    dry_run: bool = False,
+) -> ReconcileResult:
+    """Check up to ``limit`` active records chosen by ``select``; resolve the gone ones unless ``dry_run``."""
+    checked = present = healed = 0
+    gone: list[ResourceKey] = []
+    unknown: Counter[tuple[str, str]] = Counter()
+    for part in _parts(_chosen(store, select, limit), batch):
+        verdicts = inventory.check(part)
+        checked += len(part)
+        deletions = []
+        for record in part:
+            verdict = verdicts.get(record.key) or Verdict(Presence.UNKNOWN, "no answer from the inventory")
+            if verdict.presence is Presence.EXISTS:
+                present += 1
+            elif verdict.presence is Presence.GONE:
+                gone.append(record.key)
+                deletions.append(ResourceChange(record.key, ChangeKind.DELETED, at, SOURCE))
+            else:
+                unknown[(record.key.resource_type, verdict.reason or "unknown")] += 1
+        if deletions and not dry_run:
+            outcomes = apply_changes(store, deletions, deadlines)
+            healed += sum(o is Outcome.RESOLVED for o in outcomes)
+    return ReconcileResult(checked, present, healed, tuple(gone), unknown)
+
+
+def fill_creators(
+    store: Store, lookup: CreatorLookup, deadlines: Deadlines, at: datetime, limit: int
+) -> tuple[int, int]:
+    """Look up the creator of at most ``limit`` records (newest first); return (looked up, resolved)."""
+    since = at - LOOKUP_WINDOW
+    wanted = [
+        r
+        for r in store.scan()
+        if r.active and r.created_by is None and r.created_at is not None and r.created_at >= since
+    ]
+    wanted.sort(key=lambda r: (r.created_at, r.key), reverse=True)
+    chosen = wanted[:limit]
+    changes = list(lookup.creations(chosen)) if chosen else []
+    outcomes = apply_changes(store, changes, deadlines) if changes else []
+    return len(chosen), sum(o is Outcome.UPDATED for o in outcomes)
+
+
+def _chosen(store: Store, select: Select, limit: int | None) -> Iterator[Resource]:
+    # Oldest first: when a run is bounded, the records most likely to be phantoms are checked first.
+    records = sorted((r for r in store.scan() if r.active and select(r)), key=lambda r: (r.created_at, r.key))
+    return iter(records if limit is None else records[:limit])
+
+
+def _parts(records: Iterable[Resource], size: int) -> Iterator[list[Resource]]:
+    part: list[Resource] = []
+    for record in records:
+        part.append(record)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
