@@ -1,0 +1,128 @@
+"""Cold start: import time of each Lambda handler module in a fresh interpreter, and the artifact's size.
+
+Each handler in src/leftovers/handlers/ is imported with ``python -X importtime`` (the top module's cumulative
+time, median of several runs) two ways: from the development install (bytecode cached), and, when the artifact is
+built, from build/lambda/ the way Lambda loads it: the artifact ships no .pyc and /var/task is read-only, so every
+cold start compiles it (boto3 comes from the runtime, here from the virtualenv, compiled). The artifact is built with
+tools/package.py when it is missing. Targets: import < 300 ms, zipped artifact < 10 MB.
+
+    .venv/bin/python bench/cold_start.py [--runs 5] [--artifact build/lambda] [--no-build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDLERS = ROOT / "src" / "leftovers" / "handlers"
+BUILDER = ROOT / "tools" / "package.py"
+IMPORT_MS_TARGET = 300
+ZIP_MB_TARGET = 10
+_LINE = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| (\S.*)$")  # top-level lines only: no indent before the name
+
+
+def handler_modules(folder: Path = HANDLERS) -> list[str]:
+    """Every handler module in the folder, found at run time (private helpers like _wiring are not entry points)."""
+    return [f"leftovers.handlers.{p.stem}" for p in sorted(folder.glob("*.py")) if not p.stem.startswith("_")]
+
+
+def import_ms(module: str, artifact: Path | None = None) -> float:
+    """Milliseconds to import ``module`` in a fresh interpreter: the cumulative time of its own top-level line."""
+    if artifact is None:
+        cmd = [sys.executable, "-X", "importtime", "-c", f"import {module}"]
+    else:  # no site: the artifact first, then the virtualenv only for what the Lambda runtime provides (boto3)
+        path = [str(artifact.resolve()), sysconfig.get_paths()["purelib"]]
+        code = f"import sys; sys.path[:0] = {path!r}; import {module}"
+        cmd = [sys.executable, "-B", "-S", "-X", "importtime", "-c", code]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    if done.returncode:
+        raise RuntimeError(f"import {module} failed: {done.stderr.strip().splitlines()[-1]}")
+    for line in done.stderr.splitlines():
+        match = _LINE.match(line)
+        if match and match.group(2) == module:
+            return int(match.group(1)) / 1000
+    raise RuntimeError(f"no importtime line for {module}")
+
+
+def artifact_sizes(folder: Path) -> tuple[int, int]:
+    """Bytes unpacked and zipped (the builder's zip beside the folder, else deflated here)."""
+    files = [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    unpacked = sum(p.stat().st_size for p in files)
+    built = folder.with_suffix(".zip")
+    if built.exists():
+        return unpacked, built.stat().st_size
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in files:
+            zf.write(p, p.relative_to(folder))
+    return unpacked, len(buffer.getvalue())
+
+
+def ensure_artifact(folder: Path, build: bool) -> str | None:
+    """None when ``folder`` holds a built artifact (building it if asked and possible), else why it is skipped."""
+    if folder.is_dir():
+        return None
+    if not build:
+        return f"{folder} not built and --no-build given"
+    if not BUILDER.exists():
+        return f"{BUILDER.relative_to(ROOT)} is absent"
+    print(f"  building the artifact: {BUILDER.relative_to(ROOT)} --out {folder}", flush=True)
+    done = subprocess.run([sys.executable, str(BUILDER), "--out", str(folder)], cwd=ROOT, timeout=600)
+    return None if done.returncode == 0 and folder.is_dir() else f"the builder failed (exit {done.returncode})"
+
+
+def verdict(ok: bool) -> str:
+    """The word a reader looks for."""
+    return "PASS" if ok else "FAIL"
+
+
+def report_imports(modules: list[str], runs: int, shipped: Path | None) -> float:
+    """Print each module's median import time (and as shipped when given); return the slowest."""
+    worst = 0.0
+    for module in modules:
+        dev = statistics.median(import_ms(module) for _ in range(runs))
+        cold = None if shipped is None else statistics.median(import_ms(module, shipped) for _ in range(runs))
+        worst = max(worst, dev, cold or 0.0)
+        as_shipped = "" if cold is None else f"; as shipped (compiled at import) {cold:6.0f} ms"
+        print(f"  {module:<28} installed (bytecode cached) {dev:6.0f} ms{as_shipped}")
+    return worst
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print each handler's import time both ways and the artifact's size, against the targets."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--artifact", type=Path, default=ROOT / "build" / "lambda")
+    parser.add_argument("--no-build", dest="build", action="store_false", help="measure only an existing artifact")
+    parser.add_argument("--handlers", type=Path, default=HANDLERS, help="folder of handler modules")
+    args = parser.parse_args(argv)
+    modules = handler_modules(args.handlers)
+    skipped = ensure_artifact(args.artifact, args.build)
+    print(f"cold start: {len(modules)} handlers, median of {args.runs} fresh interpreters each (python -X importtime)")
+    with tempfile.TemporaryDirectory() as tmp:
+        shipped = None
+        if not skipped:  # exactly what the zip holds: the builder's pip leaves .pyc files the zip leaves out
+            shipped = shutil.copytree(args.artifact, Path(tmp) / "task", ignore=shutil.ignore_patterns("__pycache__"))
+        worst = report_imports(modules, args.runs, shipped)
+    print(f"  slowest import {worst:.0f} ms (target < {IMPORT_MS_TARGET} ms): {verdict(worst < IMPORT_MS_TARGET)}")
+    if skipped:
+        print(f"  artifact: skipped, {skipped}")
+        return 0
+    unpacked, zipped = artifact_sizes(args.artifact)
+    print(f"  artifact {args.artifact}: {unpacked / 1e6:.1f} MB unpacked, {zipped / 1e6:.2f} MB zipped "
+          f"(target < {ZIP_MB_TARGET} MB zipped): {verdict(zipped < ZIP_MB_TARGET * 1e6)}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
