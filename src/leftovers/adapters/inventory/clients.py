@@ -65,7 +65,7 @@ class RateLimiter:
             self._tokens -= 1
 
 
-def _boto3_client(service: str, region: str) -> Any:
+def boto3_client(service: str, region: str) -> Any:
     import boto3  # only when a check runs: importing the CLI never needs it
 
     return boto3.client(service, region_name=region, config=RETRIES)  # type: ignore[call-overload]
@@ -76,7 +76,7 @@ class Clients:
 
     def __init__(
         self,
-        factory: ClientFactory = _boto3_client,
+        factory: ClientFactory = boto3_client,
         limiter: RateLimiter | None = None,
         account: str | None = None,
     ) -> None:

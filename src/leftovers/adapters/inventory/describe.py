@@ -65,14 +65,14 @@ class DescribeChecker:
             items = self._items(row, region, params)
         except ClientError as exc:
             if is_gone(exc, row.gone_errors):
-                return Verdict(Presence.GONE, row.call_name)
+                return Verdict(Presence.GONE, f"not found by {row.call_name}")
             return Verdict(Presence.UNKNOWN, unknown_reason(exc, row.call_name))
         if row.item_id is not None:
             items = [i for i in items if isinstance(i, Mapping) and str(i.get(row.item_id)) == record.key.resource_id]
         return _judge(row, items[0] if items else None)
 
     def _items(self, row: Describe, region: str, params: Mapping[str, Any]) -> list[Any]:
-        pages = self.clients.pages(row.service, region, row.operation, **params)
+        pages = self.clients.pages(row.service, region, row.method, **params)
         return [item for page in pages for item in walk(page, row.items)]
 
 

@@ -6,7 +6,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-NOT_FOUND = ""  # a gone-error pattern that matches any message
+from botocore import xform_name
+
+NOT_FOUND = ""
+# boto3 client names whose IAM action prefix differs.
+IAM_PREFIX = {
+    "elbv2": "elasticloadbalancing",
+    "elb": "elasticloadbalancing",
+    "stepfunctions": "states",
+    "opensearch": "es",
+    "emr": "elasticmapreduce",
+    "efs": "elasticfilesystem",
+    "apigatewayv2": "apigateway",
+}  # a gone-error pattern that matches any message
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +32,7 @@ class Describe:
     """
 
     service: str  # boto3 client name
-    operation: str  # boto3 method name
+    operation: str  # the API (and IAM action) name, e.g. "DescribeVolumes"
     items: str  # path to the returned item(s); "" is the response itself
     item_id: str | None = None  # an item's id field: matches items to ids (and rejects a namesake)
     filter: str | None = None
@@ -40,9 +52,14 @@ class Describe:
         return self.filter is not None or self.ids_param is not None
 
     @property
+    def method(self) -> str:
+        """The boto3 client method, e.g. ``describe_volumes``."""
+        return xform_name(self.operation)
+
+    @property
     def call_name(self) -> str:
-        """``service:OperationName``, for reasons shown to the user."""
-        return f"{self.service}:{''.join(part.title() for part in self.operation.split('_'))}"
+        """The IAM action, e.g. ``ec2:DescribeVolumes``: what a reason tells the user to allow."""
+        return f"{IAM_PREFIX.get(self.service, self.service)}:{self.operation}"
 
 
 def walk(obj: Any, path: str) -> list[Any]:

@@ -7,81 +7,81 @@ from leftovers.adapters.inventory.describe_row import Describe, ec2, gone_on, on
 ROWS: dict[str, Describe] = {
     # A terminated instance stays listed for about an hour; shutting-down no longer runs up instance hours.
     "AWS::EC2::Instance": ec2(
-        "describe_instances", "Reservations[].Instances[]", "InstanceId", "instance-id",
+        "DescribeInstances", "Reservations[].Instances[]", "InstanceId", "instance-id",
         state="State.Name", gone_states=states("shutting-down", "terminated"), created="LaunchTime",
     ),
     "AWS::EC2::Volume": ec2(
-        "describe_volumes", "Volumes[]", "VolumeId", "volume-id",
+        "DescribeVolumes", "Volumes[]", "VolumeId", "volume-id",
         state="State", gone_states=states("deleting", "deleted"), created="CreateTime",
     ),
     "AWS::EC2::Snapshot": ec2(
-        "describe_snapshots", "Snapshots[]", "SnapshotId", "snapshot-id", extra={"OwnerIds": ["self"]},
+        "DescribeSnapshots", "Snapshots[]", "SnapshotId", "snapshot-id", extra={"OwnerIds": ["self"]},
         created="StartTime",
     ),
     "AWS::EC2::Image": ec2(
-        "describe_images", "Images[]", "ImageId", "image-id", extra={"Owners": ["self"]},
+        "DescribeImages", "Images[]", "ImageId", "image-id", extra={"Owners": ["self"]},
         state="State", gone_states=states("deregistered"), created="CreationDate",
     ),
-    "AWS::EC2::EIP": ec2("describe_addresses", "Addresses[]", "AllocationId", "allocation-id"),
+    "AWS::EC2::EIP": ec2("DescribeAddresses", "Addresses[]", "AllocationId", "allocation-id"),
     "AWS::EC2::NatGateway": ec2(
-        "describe_nat_gateways", "NatGateways[]", "NatGatewayId", "nat-gateway-id",
+        "DescribeNatGateways", "NatGateways[]", "NatGatewayId", "nat-gateway-id",
         state="State", gone_states=states("deleting", "deleted", "failed"), created="CreateTime",
     ),
-    "AWS::EC2::VPC": ec2("describe_vpcs", "Vpcs[]", "VpcId", "vpc-id"),
-    "AWS::EC2::Subnet": ec2("describe_subnets", "Subnets[]", "SubnetId", "subnet-id"),
-    "AWS::EC2::SecurityGroup": ec2("describe_security_groups", "SecurityGroups[]", "GroupId", "group-id"),
+    "AWS::EC2::VPC": ec2("DescribeVpcs", "Vpcs[]", "VpcId", "vpc-id"),
+    "AWS::EC2::Subnet": ec2("DescribeSubnets", "Subnets[]", "SubnetId", "subnet-id"),
+    "AWS::EC2::SecurityGroup": ec2("DescribeSecurityGroups", "SecurityGroups[]", "GroupId", "group-id"),
     "AWS::EC2::InternetGateway": ec2(
-        "describe_internet_gateways", "InternetGateways[]", "InternetGatewayId", "internet-gateway-id",
+        "DescribeInternetGateways", "InternetGateways[]", "InternetGatewayId", "internet-gateway-id",
     ),
     "AWS::EC2::NetworkInterface": ec2(
-        "describe_network_interfaces", "NetworkInterfaces[]", "NetworkInterfaceId", "network-interface-id",
+        "DescribeNetworkInterfaces", "NetworkInterfaces[]", "NetworkInterfaceId", "network-interface-id",
     ),
     "AWS::EC2::TransitGateway": ec2(
-        "describe_transit_gateways", "TransitGateways[]", "TransitGatewayId", "transit-gateway-id",
+        "DescribeTransitGateways", "TransitGateways[]", "TransitGatewayId", "transit-gateway-id",
         state="State", gone_states=states("deleting", "deleted"), created="CreationTime",
     ),
     # HeadBucket answers 404 for a bucket that does not exist and 403 for one owned by someone else.
-    "AWS::S3::Bucket": one("s3", "head_bucket", {"Bucket": "{id}"}, "", gone_errors=gone_on("404", "NoSuchBucket")),
+    "AWS::S3::Bucket": one("s3", "HeadBucket", {"Bucket": "{id}"}, "", gone_errors=gone_on("404", "NoSuchBucket")),
     "AWS::DynamoDB::Table": one(
-        "dynamodb", "describe_table", {"TableName": "{id}"}, "Table", gone_errors=gone_on("ResourceNotFoundException"),
+        "dynamodb", "DescribeTable", {"TableName": "{id}"}, "Table", gone_errors=gone_on("ResourceNotFoundException"),
         state="TableStatus", gone_states=states("DELETING"), created="CreationDateTime",
     ),
     "AWS::RDS::DBInstance": Describe(
-        "rds", "describe_db_instances", "DBInstances[]", item_id="DbiResourceId", filter="dbi-resource-id",
+        "rds", "DescribeDBInstances", "DBInstances[]", item_id="DbiResourceId", filter="dbi-resource-id",
         batch=100, state="DBInstanceStatus", gone_states=states("deleting"), created="InstanceCreateTime",
     ),
     "AWS::RDS::DBCluster": Describe(
-        "rds", "describe_db_clusters", "DBClusters[]", item_id="DbClusterResourceId",
+        "rds", "DescribeDBClusters", "DBClusters[]", item_id="DbClusterResourceId",
         filter="db-cluster-resource-id", batch=100, state="Status", gone_states=states("deleting"),
         created="ClusterCreateTime",
     ),
     "AWS::RDS::DBSnapshot": one(
-        "rds", "describe_db_snapshots", {"DBSnapshotIdentifier": "{id}"}, "DBSnapshots[]",
+        "rds", "DescribeDBSnapshots", {"DBSnapshotIdentifier": "{id}"}, "DBSnapshots[]",
         gone_errors=gone_on("DBSnapshotNotFound"), state="Status", gone_states=states("deleting"),
         created="SnapshotCreateTime",
     ),
     "AWS::RDS::DBClusterSnapshot": one(
-        "rds", "describe_db_cluster_snapshots", {"DBClusterSnapshotIdentifier": "{id}"}, "DBClusterSnapshots[]",
+        "rds", "DescribeDBClusterSnapshots", {"DBClusterSnapshotIdentifier": "{id}"}, "DBClusterSnapshots[]",
         gone_errors=gone_on("DBClusterSnapshotNotFoundFault"), state="Status", gone_states=states("deleting"),
         created="SnapshotCreateTime",
     ),
     "AWS::EFS::FileSystem": one(
-        "efs", "describe_file_systems", {"FileSystemId": "{id}"}, "FileSystems[]",
+        "efs", "DescribeFileSystems", {"FileSystemId": "{id}"}, "FileSystems[]",
         gone_errors=gone_on("FileSystemNotFound"), state="LifeCycleState", gone_states=states("deleting", "deleted"),
         created="CreationTime",
     ),
     "AWS::FSx::FileSystem": one(
-        "fsx", "describe_file_systems", {"FileSystemIds": ("{id}",)}, "FileSystems[]",
+        "fsx", "DescribeFileSystems", {"FileSystemIds": ("{id}",)}, "FileSystems[]",
         gone_errors=gone_on("FileSystemNotFound"), state="Lifecycle", gone_states=states("DELETING"),
         created="CreationTime",
     ),
     "AWS::ECR::Repository": one(
-        "ecr", "describe_repositories", {"repositoryNames": ("{id}",)}, "repositories[]",
+        "ecr", "DescribeRepositories", {"repositoryNames": ("{id}",)}, "repositories[]",
         gone_errors=gone_on("RepositoryNotFoundException"), created="createdAt",
     ),
     # A prefix search: the exact name is picked out of the answer by ``item_id``.
     "AWS::Logs::LogGroup": one(
-        "logs", "describe_log_groups", {"logGroupNamePrefix": "{id}"}, "logGroups[]", item_id="logGroupName",
+        "logs", "DescribeLogGroups", {"logGroupNamePrefix": "{id}"}, "logGroups[]", item_id="logGroupName",
         created="creationTime",
     ),
 }  # fmt: skip

@@ -1,0 +1,80 @@
+"""``leftovers reconcile``: ask AWS which tracked resources still exist, and resolve the ones that are gone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import click
+
+from leftovers.cli import common
+from leftovers.core.model import Resource
+from leftovers.service import reconcile as service
+
+
+@click.command()
+@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this resource type (repeatable).")
+@click.option("--region", "regions", multiple=True, metavar="REGION", help="Only this region (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Check at most N resources, oldest first.")
+@click.option("--config", "use_config", is_flag=True, help="Also ask AWS Config about types without a describe call.")
+@click.option("--no-tagging", is_flag=True, help="Do not ask the tagging API (it can only confirm existence).")
+@click.option("--rate", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="AWS calls per second.")
+@click.option(
+    "--creators",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Also look up who created up to N resources no CloudTrail event named (CloudTrail LookupEvents).",
+)
+@click.option("--dry-run", is_flag=True, help="Say what is gone; change nothing.")
+@click.pass_context
+def reconcile(
+    ctx: click.Context,
+    types: tuple[str, ...],
+    regions: tuple[str, ...],
+    limit: int | None,
+    use_config: bool,
+    no_tagging: bool,
+    rate: float,
+    creators: int,
+    dry_run: bool,
+) -> None:
+    """Ask AWS which tracked resources still exist; resolve the gone ones.
+
+    Heals deletions whose events were lost. Each type is asked through its
+    own describe call (see 'leftovers sources'), batched and rate-limited.
+    A resource that cannot be checked (access denied, unsupported type,
+    throttled) stays tracked and is counted as unknown, with the reason.
+    AWS credentials and region come from the usual AWS environment.
+
+    \b
+    Examples:
+      leftovers reconcile --dry-run
+      leftovers reconcile --type AWS::EC2::Volume --type AWS::EC2::Snapshot
+      leftovers reconcile --config --creators 20
+    """
+    from leftovers.adapters.inventory import AwsInventory, Clients, RateLimiter
+
+    settings = common.settings(ctx)
+    store = common.store(ctx)
+    clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))
+    inventory = AwsInventory(clients, use_config=use_config, use_tagging=not no_tagging)
+    at = datetime.now(UTC)
+
+    def chosen(record: Resource) -> bool:
+        return (not types or record.key.resource_type in types) and (not regions or record.key.region in regions)
+
+    result = service.reconcile(store, inventory, settings.schedule, at, select=chosen, limit=limit, dry_run=dry_run)
+    gone = len(result.gone)
+    healed = f"{gone} gone (dry run: nothing changed)" if dry_run else f"{result.healed} healed (gone)"
+    click.echo(f"Checked {result.checked}: {result.present} still there, {healed}, {result.unknown_total} unknown.")
+    if dry_run:
+        for key in result.gone:
+            click.echo(f"  gone  {key.resource_type}  {key.resource_id}  ({key.region})")
+    for (resource_type, reason), count in sorted(result.unknown.items()):
+        click.echo(f"  unknown  {resource_type}: {count} ({reason})")
+    if creators and not dry_run:
+        from leftovers.adapters.sources.lookup import CloudTrailLookup
+
+        lookup = CloudTrailLookup(max_calls=2 * creators)  # an id, then a name, per resource at most
+        looked, found = service.fill_creators(store, lookup, settings.schedule, at, creators)
+        click.echo(f"Creators: {found} found of {looked} looked up ({lookup.calls} LookupEvents calls).")
