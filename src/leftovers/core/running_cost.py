@@ -55,6 +55,8 @@ class Workload:
             raise ValueError(f"source must be one of {SOURCES}")
         if min(self.events_per_day, self.tracked, self.due_fraction, self.item_bytes - 1, self.sqs_batch - 1) < 0:
             raise ValueError("counts must be >= 0, item_bytes and sqs_batch >= 1")
+        if self.due_fraction > 1:
+            raise ValueError("due_fraction must be <= 1 (a share of the tracked resources)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,11 +130,19 @@ def test_a_forgotten_elastic_ip_costs_3_65_a_month() -> None:
     assert forgotten_elastic_ip(PRICES) == pytest.approx(3.65)
 
 
-@pytest.mark.parametrize(
-    "bad", [{"source": "s3"}, {"events_per_day": -1}, {"sqs_batch": 0.5}, {"item_bytes": 0}, {"due_fraction": -0.1}]
-)
+BAD_WORKLOADS = [
+    {"source": "s3"},
+    {"events_per_day": -1},
+    {"sqs_batch": 0.5},
+    {"item_bytes": 0},
+    {"due_fraction": -0.1},
+    {"due_fraction": 2},
+]
+
+
+@pytest.mark.parametrize("bad", BAD_WORKLOADS)
 def test_impossible_workloads_are_refused(bad: dict[str, object]) -> None:
-    with pytest.raises(ValueError, match=r"source|>="):
+    with pytest.raises(ValueError, match=r"source|>=|<="):
         Workload(**bad)  # type: ignore[arg-type]
 
 
