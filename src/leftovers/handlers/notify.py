@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from leftovers.bootstrap import notify_options
 from leftovers.core.digest import Digest
 from leftovers.handlers._wiring import current, logger, parse_at
 from leftovers.service.notify import NotifyResult, build_digest, send
@@ -17,7 +18,8 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """Returns ``at``, ``due``, ``sent`` (keys), ``unsent``, ``messages``, ``error`` and ``more`` (parts left)."""
     wiring = current()
     at = parse_at((event or {}).get("at"))
-    part, more = first_part(build_digest(wiring.store, at, wiring.settings.timezone))
+    options = notify_options(wiring.settings, at, slack=True)  # the policy's filter, owners and costs, as the CLI
+    part, more = first_part(build_digest(wiring.store, at, wiring.settings.timezone, **options))
     result = send(wiring.notifier(), part) if part.entries else NotifyResult(due=0)
     logger.info(
         "notified",
