@@ -58,12 +58,12 @@ class _CopyOncePerTransaction:
         self.local = threading.local()
 
     def deepcopy(self, obj: Any, memo: Any = None) -> Any:
-        cache: dict[int, Any] | None = getattr(self.local, "cache", None)
+        cache: dict[int, tuple[Any, Any]] | None = getattr(self.local, "cache", None)
         if cache is None:
             return copy.deepcopy(obj, memo)
-        if id(obj) not in cache:
-            cache[id(obj)] = copy.deepcopy(obj, memo)
-        return cache[id(obj)]
+        if id(obj) not in cache:  # the original is kept alongside, so its id cannot be reused meanwhile
+            cache[id(obj)] = (obj, copy.deepcopy(obj, memo))
+        return cache[id(obj)][1]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(copy, name)
