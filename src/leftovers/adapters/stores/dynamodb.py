@@ -15,6 +15,15 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from leftovers.adapters.stores.codec import COLUMNS, encode_time, from_row, to_row
+from leftovers.adapters.stores.dynamodb_schema import (
+    DUE_INDEX,
+    DUE_SHARD,
+    DUE_SORT,
+    PK,
+    TTL_ATTRIBUTE,
+    create_table,
+    table_definition,
+)
 from leftovers.core.errors import ConflictError, SettingsError, StoreError
 from leftovers.core.model import Resource, ResourceKey
 
@@ -23,55 +32,13 @@ if TYPE_CHECKING:
 
     from mypy_boto3_dynamodb import DynamoDBClient
 
-PK = "pk"
-DUE_INDEX = "due"
-DUE_SHARD = "due_shard"
-DUE_SORT = "next_due_at"
-TTL_ATTRIBUTE = "ttl"
 BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
 _NONE_ROW: dict[str, Any] = dict.fromkeys(COLUMNS)
 TRANSACTION_LIMIT = 100
 _CONFLICT_CODES = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
+__all__ = ["DynamoDBStore", "create_table", "open_dynamodb_store", "table_definition"]
 _TABLE_NAME = re.compile(r"^[A-Za-z0-9_.-]{3,255}$")
-
-
-def table_definition() -> dict[str, Any]:
-    """The CreateTable parameters (minus the name); template.yaml's table must say the same (a test checks)."""
-    return {
-        "AttributeDefinitions": [
-            {"AttributeName": PK, "AttributeType": "S"},
-            {"AttributeName": DUE_SHARD, "AttributeType": "S"},
-            {"AttributeName": DUE_SORT, "AttributeType": "S"},
-        ],
-        "KeySchema": [{"AttributeName": PK, "KeyType": "HASH"}],
-        "GlobalSecondaryIndexes": [
-            {
-                "IndexName": DUE_INDEX,
-                "KeySchema": [
-                    {"AttributeName": DUE_SHARD, "KeyType": "HASH"},
-                    {"AttributeName": DUE_SORT, "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
-        "BillingMode": "PAY_PER_REQUEST",
-    }
-
-
-def create_table(client: DynamoDBClient, name: str) -> None:
-    """Create the table as the template does (TTL and point-in-time recovery included) and wait for it."""
-    try:
-        client.create_table(TableName=name, **table_definition())
-        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
-        client.update_time_to_live(
-            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE}
-        )
-        client.update_continuous_backups(
-            TableName=name, PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True}
-        )
-    except (ClientError, BotoCoreError) as exc:
-        raise StoreError(f"cannot create DynamoDB table {name!r}: {exc}") from exc
 
 
 def open_dynamodb_store(url: str, client: DynamoDBClient | None = None) -> DynamoDBStore:
