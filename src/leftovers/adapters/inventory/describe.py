@@ -46,7 +46,7 @@ class DescribeChecker:
         ids = [r.key.resource_id for r in records]
         params = dict(row.extra)
         if row.filter is not None:
-            params["Filters"] = [{"Name": row.filter, "Values": ids}]
+            params[row.filters_param] = [{"Name": row.filter, "Values": ids}]
         else:
             params[str(row.ids_param)] = ids
         try:

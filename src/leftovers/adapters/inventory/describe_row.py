@@ -36,6 +36,7 @@ class Describe:
     items: str  # path to the returned item(s); "" is the response itself
     item_id: str | None = None  # an item's id field: matches items to ids (and rejects a namesake)
     filter: str | None = None
+    filters_param: str = "Filters"  # DescribeNatGateways alone spells it "Filter"
     ids_param: str | None = None
     params: Mapping[str, str | tuple[str]] = field(default_factory=dict)
     batch: int = 1

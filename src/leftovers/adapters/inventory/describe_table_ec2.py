@@ -24,7 +24,7 @@ ROWS: dict[str, Describe] = {
     ),
     "AWS::EC2::EIP": ec2("DescribeAddresses", "Addresses[]", "AllocationId", "allocation-id"),
     "AWS::EC2::NatGateway": ec2(
-        "DescribeNatGateways", "NatGateways[]", "NatGatewayId", "nat-gateway-id",
+        "DescribeNatGateways", "NatGateways[]", "NatGatewayId", "nat-gateway-id", filters_param="Filter",
         state="State", gone_states=states("deleting", "deleted", "failed"), created="CreateTime",
     ),
     "AWS::EC2::VPC": ec2("DescribeVpcs", "Vpcs[]", "VpcId", "vpc-id"),
