@@ -12,7 +12,7 @@ from leftovers.core.lifecycle import Outcome, apply
 from leftovers.core.model import Resource, ResourceChange, ResourceKey
 from leftovers.core.ports import Store
 
-CHUNK = 2000  # one load and one commit per chunk: larger chunks amortise the WAL commit
+CHUNK = 10_000  # one load and one commit per chunk; a larger chunk also folds repeated keys into one write
 MAX_CONFLICT_RETRIES = 5
 
 

@@ -19,7 +19,7 @@ SOURCES: tuple[tuple[Callable[[Mapping[str, Any]], bool], Callable[[Mapping[str,
 
 def parse_event(event: object) -> Parsed:
     """Parse any supported event (EventBridge envelope, bare Config notification, SNS-wrapped notification)."""
-    if not isinstance(event, Mapping):
+    if type(event) is not dict and not isinstance(event, Mapping):
         raise EventRejected("event", f"expected a JSON object, got {type(event).__name__}")
     event = _unwrap_sns(event)
     for detect, parse in SOURCES:
