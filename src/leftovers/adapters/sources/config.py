@@ -117,7 +117,7 @@ def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resou
     kind = STATUS_KIND[status]
     if kind is None:
         return ignored(f"{status}: the resource type is not recorded")
-    key = ResourceKey(*(_key_part(item, name, pattern, at) for name, pattern in KEY_FIELDS.items()))
+    key = ResourceKey(*(_key_fast(item, name, pattern, at) for name, pattern in KEY_FIELDS.items()))
     # Oversized summaries carry no tags, and deleted items report empty ones: neither says the tags went away.
     tags = None if item_field != "configurationItem" or kind is ChangeKind.DELETED else _tags(item, at)
     change = ResourceChange(
@@ -148,6 +148,13 @@ def _object(obj: Mapping[str, Any], field: str, where: str = "") -> Mapping[str,
     return value
 
 
+def _key_fast(item: Mapping[str, Any], field: str, pattern: re.Pattern[str], where: str) -> str:
+    value = item.get(field)
+    if type(value) is str and pattern.fullmatch(value):
+        return value  # the common case, without the checks' call overhead
+    return _key_part(item, field, pattern, where)  # raises, naming what is wrong
+
+
 def _key_part(item: Mapping[str, Any], field: str, pattern: re.Pattern[str], where: str) -> str:
     value = _text(item, field, where)
     if not pattern.fullmatch(value):
@@ -164,18 +171,19 @@ def _time(value: object, field: str) -> datetime:
 
 def _name(item: Mapping[str, Any], tags: Mapping[str, str] | None) -> str | None:
     # Config leaves resourceName null for EC2 resources, whose console name is their "Name" tag.
-    for candidate in (item.get("resourceName"), (tags or {}).get("Name")):
-        if isinstance(candidate, str) and candidate:
-            return candidate
-    return None
+    name = item.get("resourceName")
+    if type(name) is str and name:
+        return name
+    name = tags.get("Name") if tags else None
+    return name if type(name) is str and name else None
 
 
 def _arn(item: Mapping[str, Any], resources: object) -> str | None:
     # Items spell it "ARN" (1.3 and the summaries) or "arn" (older items); the envelope may list it, or not.
-    candidates = [item.get("ARN"), item.get("arn")]
-    if isinstance(resources, list) and resources:
-        candidates.append(resources[0])
-    return next((c for c in candidates if isinstance(c, str) and c), None)
+    for arn in (item.get("ARN"), item.get("arn"), resources[0] if type(resources) is list and resources else None):
+        if type(arn) is str and arn:
+            return arn
+    return None
 
 
 def _tags(item: Mapping[str, Any], where: str) -> dict[str, str] | None:
@@ -184,7 +192,7 @@ def _tags(item: Mapping[str, Any], where: str) -> dict[str, str] | None:
         return None
     if type(raw) is not dict and not isinstance(raw, Mapping):
         raise EventRejected(f"{where}tags", "not an object")
-    return {k: v for k, v in raw.items() if isinstance(v, str)}
+    return {k: v for k, v in raw.items() if type(v) is str}
 
 
 def _details(item: Mapping[str, Any], resource_type: str) -> dict[str, Any] | None:
