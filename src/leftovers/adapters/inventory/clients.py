@@ -113,14 +113,14 @@ class Clients:
             return
         pages = iter(client.get_paginator(operation).paginate(**params))
         while True:
-            self.limiter.wait()
-            self.calls += 1
+            self.limiter.wait()  # spent before knowing whether a page remains: at most one token per call
             try:
                 page = next(pages)
             except StopIteration:
                 return
             except BotoCoreError as exc:
                 raise InventoryError(f"cannot ask {service} in {region}: {exc}") from None
+            self.calls += 1
             yield page
 
     def account(self) -> str:
