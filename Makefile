@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit package bench clean
+.PHONY: demo test lint unit package bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -16,7 +16,7 @@ demo: $(STAMP)
 	$(BIN)/leftovers demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy
 
 test: lint
@@ -24,6 +24,9 @@ test: lint
 
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit
+
+package: $(STAMP)
+	$(BIN)/python tools/package.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

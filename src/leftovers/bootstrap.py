@@ -32,6 +32,21 @@ def open_store(url: str) -> Store:
     return SQLiteStore(Path(url.removeprefix("sqlite://")).expanduser())
 
 
+def init_store(url: str) -> str:
+    """Create the store ``url`` names (a DynamoDB table as template.yaml defines it); say what was done."""
+    if url.startswith(DYNAMODB_SCHEME):
+        import boto3
+
+        from leftovers.adapters.stores.dynamodb import open_dynamodb_store
+        from leftovers.adapters.stores.dynamodb_schema import create_table
+
+        table = open_dynamodb_store(url).table  # validates the name before any AWS call
+        create_table(boto3.client("dynamodb"), table)
+        return f"Created DynamoDB table {table}."
+    open_store(url)  # SQLite creates its file and schema on open
+    return f"Store ready: {url}"
+
+
 def make_notifier(settings: Settings, stream: TextIO | None = None) -> Notifier:
     """Slack when a webhook URL is set, else the terminal."""
     if settings.slack_webhook_url:

@@ -11,6 +11,7 @@ from leftovers.cli.demo import demo
 from leftovers.cli.ingest import ingest
 from leftovers.cli.notify import notify
 from leftovers.cli.report import report
+from leftovers.cli.store import store
 from leftovers.core.errors import LeftoversError
 from leftovers.settings import Settings
 
@@ -87,7 +88,7 @@ class _Lazy:
         return self._settings
 
 
-for command in (ingest, report, notify, demo):
+for command in (ingest, report, notify, demo, store):
     cli.add_command(command)
 
 

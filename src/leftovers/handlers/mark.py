@@ -14,6 +14,6 @@ def handler(event: dict[str, Any], context: Any) -> int:
     wiring = current()
     at = parse_at(event["at"])
     keys = [ResourceKey.parse(k) for k in event.get("sent", [])]
-    marked = mark(wiring.store, keys, at, wiring.settings.schedule) if keys else 0
+    marked = mark(wiring.store, keys, at, wiring.settings.policy) if keys else 0
     logger.info("marked", extra={"accepted": len(keys), "marked": marked})
     return marked
