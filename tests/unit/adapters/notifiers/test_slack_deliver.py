@@ -141,6 +141,8 @@ def test_bad_options_are_refused(options: dict[str, Any]) -> None:
 
 def test_redacting_logger_rewrites_messages_and_args(caplog: pytest.LogCaptureFixture) -> None:
     logger = Redactor(URL).logger("leftovers.adapters.notifiers.slack.sdk")
+    # On the logger itself: Powertools (imported by the handler tests in the same process) sets "leftovers" to INFO.
+    logger.setLevel(logging.DEBUG)
     caplog.set_level(logging.DEBUG)
     logger.debug("Sending a request - url: %s, body: {}", URL)
     logger.info(f"Going to retry the same request: POST {URL}")
