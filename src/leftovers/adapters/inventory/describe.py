@@ -52,7 +52,7 @@ class DescribeChecker:
         try:
             items = self._items(row, region, params)
         except ClientError as exc:
-            reason = unknown_reason(exc, row.call_name)
+            reason = unknown_reason(exc, row.action)
             return {r.key: Verdict(Presence.UNKNOWN, reason) for r in records}
         by_id = {str(item.get(row.item_id)): item for item in items if isinstance(item, Mapping)}
         return {r.key: _judge(row, by_id.get(r.key.resource_id)) for r in records}
@@ -66,7 +66,7 @@ class DescribeChecker:
         except ClientError as exc:
             if is_gone(exc, row.gone_errors):
                 return Verdict(Presence.GONE, f"not found by {row.call_name}")
-            return Verdict(Presence.UNKNOWN, unknown_reason(exc, row.call_name))
+            return Verdict(Presence.UNKNOWN, unknown_reason(exc, row.action))
         if row.item_id is not None:
             items = [i for i in items if isinstance(i, Mapping) and str(i.get(row.item_id)) == record.key.resource_id]
         return _judge(row, items[0] if items else None)

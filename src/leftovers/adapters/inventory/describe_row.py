@@ -46,6 +46,7 @@ class Describe:
     gone_states: frozenset[str] = frozenset()  # statuses that count as gone ("*": any value at all)
     gone_errors: Mapping[str, str] = field(default_factory=dict)  # error code -> regex its message must match
     created: str | None = None  # path in an item to its creation time
+    permission: str | None = None  # the IAM action, where it is not named after the call
 
     @property
     def batched(self) -> bool:
@@ -59,8 +60,13 @@ class Describe:
 
     @property
     def call_name(self) -> str:
-        """The IAM action, e.g. ``ec2:DescribeVolumes``: what a reason tells the user to allow."""
+        """The call as IAM names its service, e.g. ``ec2:DescribeVolumes``."""
         return f"{IAM_PREFIX.get(self.service, self.service)}:{self.operation}"
+
+    @property
+    def action(self) -> str:
+        """The IAM action the call needs: what an access-denied reason tells the user to allow."""
+        return self.permission or self.call_name
 
 
 def walk(obj: Any, path: str) -> list[Any]:

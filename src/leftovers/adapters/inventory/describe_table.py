@@ -38,9 +38,11 @@ OTHER_ROWS: dict[str, Describe] = {
         created="creationDate",
     ),
     "AWS::ApiGateway::RestApi": one("apigateway", "GetRestApi", {"restApiId": "{id}"}, "",
-                                    gone_errors=gone_on("NotFoundException"), created="createdDate"),
+                                    gone_errors=gone_on("NotFoundException"), created="createdDate",
+                                    permission="apigateway:GET"),
     "AWS::ApiGatewayV2::Api": one("apigatewayv2", "GetApi", {"ApiId": "{id}"}, "",
-                                  gone_errors=gone_on("NotFoundException"), created="CreatedDate"),
+                                  gone_errors=gone_on("NotFoundException"), created="CreatedDate",
+                                  permission="apigateway:GET"),
     "AWS::CloudFormation::Stack": one(
         "cloudformation", "DescribeStacks", {"StackName": "{id}"}, "Stacks[]",
         gone_errors=gone_on("ValidationError", message="does not exist"), state="StackStatus",

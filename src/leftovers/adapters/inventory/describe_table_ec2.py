@@ -41,7 +41,10 @@ ROWS: dict[str, Describe] = {
         state="State", gone_states=states("deleting", "deleted"), created="CreationTime",
     ),
     # HeadBucket answers 404 for a bucket that does not exist and 403 for one owned by someone else.
-    "AWS::S3::Bucket": one("s3", "HeadBucket", {"Bucket": "{id}"}, "", gone_errors=gone_on("404", "NoSuchBucket")),
+    "AWS::S3::Bucket": one(
+        "s3", "HeadBucket", {"Bucket": "{id}"}, "", gone_errors=gone_on("404", "NoSuchBucket"),
+        permission="s3:ListBucket",
+    ),
     "AWS::DynamoDB::Table": one(
         "dynamodb", "DescribeTable", {"TableName": "{id}"}, "Table", gone_errors=gone_on("ResourceNotFoundException"),
         state="TableStatus", gone_states=states("DELETING"), created="CreationDateTime",

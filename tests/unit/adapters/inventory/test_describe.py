@@ -142,3 +142,11 @@ def test_creation_times_in_every_shape_aws_gives_them() -> None:
     assert as_time(1741911120000) == T  # CloudWatch Logs: epoch milliseconds
     assert as_time("1741911120") == T  # SQS: epoch seconds, as a string
     assert as_time("not a time") is None
+
+
+def test_access_denied_names_the_iam_action_to_allow() -> None:
+    with stubbed() as stubs:
+        stubs.stub("s3").add_client_error("head_bucket", "403", "Forbidden", http_status_code=403)
+        bucket = rec("AWS::S3::Bucket", "someone-elses")
+        verdicts = DescribeChecker(stubs.inventory_clients()).check([bucket])
+    assert verdicts[bucket.key].reason == "access denied (s3:ListBucket)"  # HeadBucket is allowed by s3:ListBucket
