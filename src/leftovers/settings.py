@@ -67,11 +67,6 @@ class Settings:
         """The display time zone (from the policy)."""
         return self.policy.timezone
 
-    @property
-    def schedule(self) -> Policy:
-        """The deadlines the lifecycle rules follow: the policy."""
-        return self.policy
-
     @classmethod
     def load(cls, flags: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
         """Flags (``None`` = not given) win over ``LEFTOVERS_*`` variables, which win over the config file."""

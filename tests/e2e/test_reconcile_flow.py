@@ -13,9 +13,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from leftovers.cli import cli
-from leftovers.cli.backfill import backfill
-from leftovers.cli.reconcile import reconcile
-from leftovers.cli.sources import sources
 from tests.integration.inventory.conftest import credentials_denied, moto
 from tests.support.events import EVENTS
 
@@ -26,9 +23,7 @@ VOLUME, SNAPSHOT, BUCKET = "vol-0123456789abcdef0", "snap-0a1b2c3d4e5f60718", "a
 
 @pytest.fixture
 def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moto: None) -> Any:
-    """The CLI, with these commands registered (until the lead adds them) and a store in tmp_path."""
-    for command in (reconcile, backfill, sources):
-        monkeypatch.setitem(cli.commands, command.name or "", command)
+    """The CLI with a store in tmp_path."""
     for var in [v for v in os.environ if v.startswith("LEFTOVERS_")]:
         monkeypatch.delenv(var)
     monkeypatch.setenv("LEFTOVERS_STORE", str(tmp_path / "store.db"))

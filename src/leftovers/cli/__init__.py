@@ -7,10 +7,13 @@ from typing import Any
 
 import click
 
+from leftovers.cli.backfill import backfill
 from leftovers.cli.demo import demo
 from leftovers.cli.ingest import ingest
 from leftovers.cli.notify import notify
+from leftovers.cli.reconcile import reconcile
 from leftovers.cli.report import report
+from leftovers.cli.sources import sources
 from leftovers.cli.store import store
 from leftovers.core.errors import LeftoversError
 from leftovers.settings import Settings
@@ -88,7 +91,7 @@ class _Lazy:
         return self._settings
 
 
-for command in (ingest, report, notify, demo, store):
+for command in (ingest, report, notify, reconcile, backfill, sources, store, demo):
     cli.add_command(command)
 
 

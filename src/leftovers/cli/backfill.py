@@ -8,6 +8,7 @@ import click
 
 from leftovers.cli import common
 from leftovers.core.errors import SettingsError
+from leftovers.core.ports import Listing
 from leftovers.service import backfill as service
 
 
@@ -47,13 +48,13 @@ def backfill(
     region = region or _default_region()
     clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))
     if origin == "config":
-        listing: service.Listing = ConfigListing(clients, region, types or covered_types())
+        listing: Listing = ConfigListing(clients, region, types or covered_types())
     else:
         listing = TaggingListing(clients, region, types)
     inventory = None if no_verify else AwsInventory(clients, use_tagging=False)
     store = common.store(ctx)
     at = datetime.now(UTC)
-    result = service.backfill(store, listing, settings.schedule, at, inventory=inventory, dry_run=dry_run)
+    result = service.backfill(store, listing, settings.policy, at, inventory=inventory, dry_run=dry_run)
     verb = "Would adopt" if dry_run else "Adopted"
     click.echo(
         f"{verb} {len(result.adopted)} of {result.listed} listed in {region} ({result.tracked} already tracked, "

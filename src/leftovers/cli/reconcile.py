@@ -63,7 +63,7 @@ def reconcile(
     def chosen(record: Resource) -> bool:
         return (not types or record.key.resource_type in types) and (not regions or record.key.region in regions)
 
-    result = service.reconcile(store, inventory, settings.schedule, at, select=chosen, limit=limit, dry_run=dry_run)
+    result = service.reconcile(store, inventory, settings.policy, at, select=chosen, limit=limit, dry_run=dry_run)
     gone = len(result.gone)
     healed = f"{gone} gone (dry run: nothing changed)" if dry_run else f"{result.healed} healed (gone)"
     click.echo(f"Checked {result.checked}: {result.present} still there, {healed}, {result.unknown_total} unknown.")
@@ -76,5 +76,5 @@ def reconcile(
         from leftovers.adapters.sources.lookup import CloudTrailLookup
 
         lookup = CloudTrailLookup(max_calls=2 * creators)  # an id, then a name, per resource at most
-        looked, found = service.fill_creators(store, lookup, settings.schedule, at, creators)
+        looked, found = service.fill_creators(store, lookup, settings.policy, at, creators)
         click.echo(f"Creators: {found} found of {looked} looked up ({lookup.calls} LookupEvents calls).")

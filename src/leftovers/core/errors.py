@@ -39,3 +39,7 @@ class ConflictError(StoreError):
 
 class NotifyError(LeftoversError):
     """A message could not be delivered (after retries)."""
+
+
+class InventoryError(LeftoversError):
+    """AWS cannot be asked at all (no credentials, endpoint unreachable): the run stops with one line."""

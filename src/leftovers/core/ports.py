@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from leftovers.core.digest import Digest
-from leftovers.core.model import Resource, ResourceKey
+from leftovers.core.inventory import Found, Verdict
+from leftovers.core.model import Resource, ResourceChange, ResourceKey
 
 
 class Store(Protocol):
@@ -61,4 +62,28 @@ class Clock(Protocol):
 
     def now(self) -> datetime:
         """An aware UTC datetime."""
+        ...
+
+
+class Inventory(Protocol):
+    """The live view of the account (an adapter over describe calls, Config and the tagging API)."""
+
+    def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
+        """A verdict for every record given; a type it cannot check is UNKNOWN with a reason, never GONE."""
+        ...
+
+
+class Listing(Protocol):
+    """Lists the resources that exist now (the tagging API, or Config's inventory)."""
+
+    def list(self) -> Iterator[Found]:
+        """Every resource it can see, paginated lazily."""
+        ...
+
+
+class CreatorLookup(Protocol):
+    """Finds who created resources that no CloudTrail event named (CloudTrail LookupEvents)."""
+
+    def creations(self, records: Sequence[Resource]) -> Iterator[ResourceChange]:
+        """CREATED changes carrying ``created_by`` for the records it could resolve, captured at their creation."""
         ...

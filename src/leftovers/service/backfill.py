@@ -9,38 +9,19 @@ candidate is checked first and a definite "gone" vetoes its adoption.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
 
 from leftovers.core.deadlines import Deadlines
+from leftovers.core.inventory import Found, Presence
 from leftovers.core.lifecycle import Outcome
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
-from leftovers.core.ports import Store
+from leftovers.core.ports import Inventory, Listing, Store
 from leftovers.service.ingest import apply_changes, fold
-from leftovers.service.reconcile import BATCH, Inventory, Presence
+from leftovers.service.reconcile import BATCH
 
 SOURCE = "backfill"
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One resource a listing says exists now, with what the listing tells about it."""
-
-    key: ResourceKey
-    name: str | None = None
-    arn: str | None = None
-    tags: Mapping[str, str] | None = None
-    created_at: datetime | None = None
-
-
-class Listing(Protocol):
-    """Lists the resources that exist now (the tagging API, or Config's inventory)."""
-
-    def list(self) -> Iterator[Found]:
-        """Every resource it can see, paginated lazily."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,46 +8,20 @@ resolves a record; an access-denied, unsupported or throttled check leaves it tr
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import Enum
-from typing import Protocol
 
 from leftovers.core.deadlines import Deadlines
+from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.lifecycle import Outcome
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
-from leftovers.core.ports import Store
+from leftovers.core.ports import CreatorLookup, Inventory, Store
 from leftovers.service.ingest import apply_changes
 
 SOURCE = "reconcile"
 BATCH = 200  # records per inventory call and per store write
 LOOKUP_WINDOW = timedelta(days=90)  # CloudTrail LookupEvents answers for the last 90 days only
-
-
-class Presence(Enum):
-    """What the live inventory says about one resource."""
-
-    EXISTS = "exists"
-    GONE = "gone"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The answer for one resource: ``reason`` says why it is unknown; ``created_at`` when the API gives it."""
-
-    presence: Presence
-    reason: str | None = None
-    created_at: datetime | None = None
-
-
-class Inventory(Protocol):
-    """The live view of the account (an adapter over describe calls, Config and the tagging API)."""
-
-    def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
-        """A verdict for every record given; a type it cannot check is UNKNOWN with a reason, never GONE."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +39,6 @@ class ReconcileResult:
     def unknown_total(self) -> int:
         """How many records could not be checked."""
         return sum(self.unknown.values())
-
-
-class CreatorLookup(Protocol):
-    """Finds who created resources that no CloudTrail event named (CloudTrail LookupEvents)."""
-
-    def creations(self, records: Sequence[Resource]) -> Iterator[ResourceChange]:
-        """CREATED changes carrying ``created_by`` for the records it could resolve, captured at their creation."""
-        ...
 
 
 Select = Callable[[Resource], bool]

@@ -16,9 +16,9 @@ from leftovers.adapters.inventory import AwsInventory, ConfigListing, TaggingLis
 from leftovers.adapters.inventory.clients import Clients
 from leftovers.adapters.stores.sqlite import SQLiteStore
 from leftovers.core.deadlines import Schedule
+from leftovers.core.inventory import Presence
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.service.backfill import backfill
-from leftovers.service.reconcile import Presence
 from tests.integration.inventory.conftest import REGION, credentials_denied
 
 ACCOUNT = "123456789012"  # moto's default account

@@ -8,10 +8,10 @@ from datetime import timedelta
 
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.core.deadlines import Schedule
+from leftovers.core.inventory import Found, Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
-from leftovers.service.backfill import Found, backfill
+from leftovers.service.backfill import backfill
 from leftovers.service.ingest import ingest
-from leftovers.service.reconcile import Presence, Verdict
 from tests.support.changes import T0, change
 
 SCHEDULE = Schedule()

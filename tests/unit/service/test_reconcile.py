@@ -7,9 +7,10 @@ from datetime import timedelta
 
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.core.deadlines import Schedule
+from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
 from leftovers.service.ingest import ingest
-from leftovers.service.reconcile import Presence, Verdict, fill_creators, reconcile
+from leftovers.service.reconcile import fill_creators, reconcile
 from tests.support.changes import T0, change
 
 SCHEDULE = Schedule()

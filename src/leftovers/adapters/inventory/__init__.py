@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from leftovers.adapters.inventory.clients import Clients, InventoryError, RateLimiter
+from leftovers.adapters.inventory.clients import Clients, RateLimiter
 from leftovers.adapters.inventory.config import ConfigChecker, ConfigListing
 from leftovers.adapters.inventory.describe import DescribeChecker
 from leftovers.adapters.inventory.describe_table import ROWS
 from leftovers.adapters.inventory.tagging import TaggingChecker, TaggingListing
+from leftovers.core.errors import InventoryError
+from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
-from leftovers.service.reconcile import Presence, Verdict
 
 __all__ = [
     "ROWS",

@@ -12,7 +12,7 @@ from typing import Any
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from leftovers.core.errors import LeftoversError
+from leftovers.core.errors import InventoryError
 
 # botocore's standard mode retries throttling with backoff; what is still throttled after that is "unknown".
 RETRIES = Config(retries={"mode": "standard", "max_attempts": 5})
@@ -28,10 +28,6 @@ THROTTLED = frozenset(
 NOT_HERE = frozenset({"OptInRequired", "SubscriptionRequiredException", "InvalidAction", "UnknownOperationException"})
 
 ClientFactory = Callable[[str, str], Any]
-
-
-class InventoryError(LeftoversError):
-    """AWS cannot be asked at all (no credentials, endpoint unreachable): the run stops with one line."""
 
 
 class RateLimiter:

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from botocore.exceptions import ClientError
 
-from leftovers.adapters.inventory.clients import Clients, InventoryError, error_code, unknown_reason
+from leftovers.adapters.inventory.clients import Clients, error_code, unknown_reason
 from leftovers.adapters.inventory.describe import as_time
+from leftovers.core.errors import InventoryError
+from leftovers.core.inventory import Found, Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
-from leftovers.service.backfill import Found
-from leftovers.service.reconcile import Presence, Verdict
 
 SERVICE = "config"
 KEYS_PER_CALL = 100  # BatchGetResourceConfig's limit

@@ -13,8 +13,8 @@ from botocore.exceptions import ClientError
 from leftovers.adapters.inventory.clients import Clients, is_gone, unknown_reason
 from leftovers.adapters.inventory.describe_row import Describe, walk
 from leftovers.adapters.inventory.describe_table import ROWS
+from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
-from leftovers.service.reconcile import Presence, Verdict
 
 _EPOCH_MS = 10**11  # a number above this is milliseconds (CloudWatch Logs), below it seconds (SQS)
 

@@ -13,10 +13,10 @@ from collections.abc import Iterator, Sequence
 from botocore.exceptions import ClientError
 
 from leftovers.adapters.inventory.arns import key_of
-from leftovers.adapters.inventory.clients import Clients, InventoryError, unknown_reason
+from leftovers.adapters.inventory.clients import Clients, unknown_reason
+from leftovers.core.errors import InventoryError
+from leftovers.core.inventory import Found, Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
-from leftovers.service.backfill import Found
-from leftovers.service.reconcile import Presence, Verdict
 
 SERVICE = "resourcegroupstaggingapi"
 ARNS_PER_CALL = 100  # GetResources' ResourceARNList limit

@@ -19,13 +19,12 @@ from botocore.exceptions import BotoCoreError, ClientError
 from leftovers.adapters.inventory.clients import (
     ACCESS_DENIED,
     ClientFactory,
-    InventoryError,
     RateLimiter,
     boto3_client,
     error_code,
 )
 from leftovers.adapters.sources.cloudtrail import parse_cloudtrail_record
-from leftovers.core.errors import EventRejected
+from leftovers.core.errors import EventRejected, InventoryError
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
 
 SOURCE = "lookup"

@@ -8,7 +8,8 @@ import pytest
 from botocore.exceptions import EndpointConnectionError
 
 from leftovers.adapters.inventory import AwsInventory
-from leftovers.adapters.inventory.clients import Clients, InventoryError, RateLimiter
+from leftovers.adapters.inventory.clients import Clients, RateLimiter
+from leftovers.core.errors import InventoryError
 from leftovers.core.model import Resource, ResourceKey
 from tests.unit.adapters.inventory.stubs import ACCOUNT, stubbed
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from leftovers.adapters.inventory.describe import DescribeChecker, as_time
+from leftovers.core.inventory import Presence
 from leftovers.core.model import Resource, ResourceKey
-from leftovers.service.reconcile import Presence
 from tests.unit.adapters.inventory.stubs import ACCOUNT, REGION, stubbed
 
 T = datetime(2025, 3, 14, 0, 12, tzinfo=UTC)

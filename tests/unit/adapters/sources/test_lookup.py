@@ -11,10 +11,11 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from leftovers.adapters.inventory.clients import InventoryError, RateLimiter
+from leftovers.adapters.inventory.clients import RateLimiter
 from leftovers.adapters.sources import parse_event
 from leftovers.adapters.sources.lookup import AFTER, BEFORE, CloudTrailLookup, related_event_ids
 from leftovers.core.deadlines import Schedule
+from leftovers.core.errors import InventoryError
 from leftovers.core.lifecycle import apply
 from leftovers.core.model import ChangeKind, Resource, ResourceChange
 from tests.support.events import load_event
