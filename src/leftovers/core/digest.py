@@ -76,6 +76,8 @@ class Digest:
             parts.append(i18n.text(self.language, "created", when=self._time(r.created_at), age=age))
         if entry.owner is not None and self.group_by != "owner":
             parts.append(i18n.text(self.language, "owner", owner=self.owner_label(entry)))
+        if r.created_for_by:  # an AWS service acted for someone: users like to see these apart
+            parts.append(i18n.text(self.language, "for_you", service=r.created_for_by))
         if self.show_cost:
             parts.append(self.cost_label(entry.monthly_cost_usd))
         if r.notify_count:
