@@ -68,8 +68,13 @@ class Settings:
         return self.policy.timezone
 
     @classmethod
-    def load(cls, flags: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
-        """Flags (``None`` = not given) win over ``LEFTOVERS_*`` variables, which win over the config file."""
+    def load(
+        cls, flags: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None, policy: Policy | None = None
+    ) -> Settings:
+        """Flags (``None`` = not given) win over ``LEFTOVERS_*`` variables, which win over the config file.
+
+        ``policy`` stands in for the config file when the caller read it from elsewhere (an SSM parameter).
+        """
         given = _given(flags or {}, env or {})
         plain = {
             name: value
@@ -77,7 +82,7 @@ class Settings:
             if name in ("store", "slack_webhook_url", "slack_webhook_parameter")
         }
         config = Path(given["config"][1]) if "config" in given else None
-        policy = load_policy(config)
+        policy = policy or load_policy(config)
         overrides = {name: _convert(name, *given[name]) for name in POLICY_OVERRIDES if name in given}
         return cls(**plain, config=config, policy=replace(policy, **overrides) if overrides else policy)
 

@@ -9,6 +9,7 @@ from functools import cache
 
 from aws_lambda_powertools import Logger
 
+from leftovers.adapters.config_file import parse_policy
 from leftovers.adapters.secrets import SsmSecret
 from leftovers.bootstrap import make_notifier, open_store
 from leftovers.core.errors import SettingsError
@@ -35,11 +36,20 @@ class Wiring:
         return make_notifier(replace(self.settings, slack_webhook_url=url))
 
 
+CONFIG_PARAMETER = "LEFTOVERS_CONFIG_PARAMETER"
+"""An SSM parameter holding leftovers.toml, for a policy that changes without redeploying (read at cold start)."""
+
+
 def build(env: dict[str, str]) -> Wiring:
-    """Settings from ``LEFTOVERS_*`` variables (a bad value raises, naming the variable) and the adapters."""
-    settings = Settings.load(env=env)
-    name = settings.slack_webhook_parameter
-    return Wiring(settings, open_store(settings.store), SsmSecret(name) if name else None)
+    """Settings from ``LEFTOVERS_*`` variables (a bad value raises, naming the variable) and the adapters.
+
+    The policy comes from ``LEFTOVERS_CONFIG`` (a file bundled with the code) or ``LEFTOVERS_CONFIG_PARAMETER``.
+    """
+    config = env.get(CONFIG_PARAMETER)
+    policy = parse_policy(SsmSecret(config).value(), f"ssm:{config}") if config else None
+    settings = Settings.load(env=env, policy=policy)
+    webhook = settings.slack_webhook_parameter
+    return Wiring(settings, open_store(settings.store), SsmSecret(webhook) if webhook else None)
 
 
 @cache
