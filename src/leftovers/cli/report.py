@@ -18,7 +18,7 @@ from leftovers.core.model import Resource
 from leftovers.core.policy_report import POLICY_COLUMNS, policy_fields
 from leftovers.core.report import COLUMNS, report_row
 
-ALL_COLUMNS = (*COLUMNS, *POLICY_COLUMNS, "created_by", "sources")
+ALL_COLUMNS = (*COLUMNS, *POLICY_COLUMNS, "created_by", "created_for_by", "sources")
 
 
 @click.command()

@@ -1,0 +1,44 @@
+"""The README stays true to the code: its coverage table, its commands and its JSON fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from leftovers.cli import cli
+from leftovers.cli.report import ALL_COLUMNS
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+
+
+def test_readme_starts_with_the_two_set_up_commands() -> None:
+    block = README.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split()[0:2] for line in block.strip().splitlines()] == [["make", "demo"], ["make", "test"]]
+
+
+def test_the_coverage_table_is_what_leftovers_sources_prints() -> None:
+    table = CliRunner().invoke(cli, ["sources", "--format", "markdown"]).stdout
+    for line in table.strip().splitlines()[:-1]:
+        assert line in README, f"README's coverage table is out of date at: {line}"
+
+
+def test_every_report_field_is_documented() -> None:
+    for field in ALL_COLUMNS:
+        assert f"| `{field}` |" in README, field
+
+
+def test_the_json_report_has_every_documented_field(tmp_path: Path) -> None:
+    documented = {
+        line.split("`")[1]
+        for line in README.split("### The `report --format json` interface")[1].split("\n## ")[0].splitlines()
+        if line.startswith("| `")
+    }
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    runner.invoke(
+        cli, ["--store", db, "ingest", str(Path(__file__).parents[1] / "events" / "config_discovered_s3_bucket.json")]
+    )
+    (row,) = json.loads(runner.invoke(cli, ["--store", db, "report", "--format", "json"]).stdout)
+    assert documented == set(row)
