@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from leftovers.adapters.config_file import load_policy
 from leftovers.adapters.sources import parse_event
 from leftovers.adapters.stores.sqlite import SQLiteStore
-from leftovers.core.deadlines import Schedule
 from leftovers.service.ingest import ingest
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "tests" / "events" / "config_discovered_ec2_instance.json"
@@ -58,7 +58,7 @@ def run_leftovers(lines: list[str], db: Path) -> float:
     store = SQLiteStore(db)
     began = time.perf_counter()
     changes = (c for line in lines for c in parse_event(json.loads(line)).changes)
-    ingest(store, changes, Schedule())
+    ingest(store, changes, load_policy(None))  # the CLI's default policy, default ignore list included
     elapsed = time.perf_counter() - began
     store.close()
     return elapsed

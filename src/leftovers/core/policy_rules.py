@@ -38,6 +38,10 @@ class IgnoreRule:
         if not any(getattr(self, f) for f in CONDITIONS):
             raise ValueError(f"ignore rule {self.name!r} has no condition, so it would ignore everything")
 
+    def may_match_type(self, resource_type: str) -> bool:
+        """Whether the rule's type condition lets this type through (the other conditions are still checked)."""
+        return _any_glob(self.types, resource_type)
+
     def matches(self, resource: Resource) -> bool:
         """True when the resource meets every condition of the rule."""
         key = resource.key
