@@ -7,14 +7,17 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import Enum
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 KEY_SEPARATOR = "|"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class ResourceKey:
-    """Identity of a resource: never the resource id alone (ids repeat across types, regions, accounts)."""
+class ResourceKey(NamedTuple):
+    """Identity of a resource: never the resource id alone (ids repeat across types, regions, accounts).
+
+    A named tuple rather than a dataclass: keys are hashed on every dict lookup of ingest's hot path, and a
+    tuple hashes in C.
+    """
 
     account: str
     region: str
@@ -22,7 +25,7 @@ class ResourceKey:
     resource_id: str
 
     def __str__(self) -> str:
-        return KEY_SEPARATOR.join((self.account, self.region, self.resource_type, self.resource_id))
+        return KEY_SEPARATOR.join(self)
 
     @classmethod
     def parse(cls, text: str) -> ResourceKey:

@@ -91,8 +91,8 @@ def test_per_type_grace_first_matching_glob_wins_over_the_global_grace() -> None
         grace=timedelta(days=1),
         type_grace=(("AWS::EC2::NatGateway", timedelta(0)), ("AWS::S3::*", timedelta(days=30))),
     )
-    bucket = resource(key=replace(KEY, resource_type="AWS::S3::Bucket", resource_id="logs"))
-    nat = resource(key=replace(KEY, resource_type="AWS::EC2::NatGateway", resource_id="nat-1"))
+    bucket = resource(key=KEY._replace(resource_type="AWS::S3::Bucket", resource_id="logs"))
+    nat = resource(key=KEY._replace(resource_type="AWS::EC2::NatGateway", resource_id="nat-1"))
     assert policy.deadline(bucket) == T0 + timedelta(days=30)
     assert policy.deadline(nat) == T0
     assert policy.deadline(resource()) == T0 + timedelta(days=1)

@@ -102,7 +102,7 @@ def test_default_ignores_cover_the_documented_parts_by_their_recorded_details() 
     base = tracked(INSTANCE)
 
     def as_(resource_type: str, name: str | None = None, **details: object) -> Resource:
-        key = replace(base.key, resource_type=resource_type)
+        key = base.key._replace(resource_type=resource_type)
         return replace(base, key=key, name=name, tags={}, details=details, arn=None)
 
     assert policy.ignored_by(as_("AWS::EC2::Subnet", defaultForAz=True)) == "default VPC subnets"

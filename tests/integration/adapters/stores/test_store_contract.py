@@ -18,7 +18,7 @@ KEY = ResourceKey("123456789012", "ap-northeast-1", "AWS::EC2::Instance", "i-0ab
 
 def key(resource_id: str, **parts: str) -> ResourceKey:
     """KEY with another id (and optionally another account, region or type)."""
-    return replace(KEY, resource_id=resource_id, **parts)
+    return KEY._replace(resource_id=resource_id, **parts)
 
 
 def live(resource_id: str, due: datetime | None = T0, **fields: object) -> Resource:
