@@ -16,7 +16,7 @@ from enum import Enum
 from typing import TypeVar
 
 from leftovers.core.deadlines import Deadlines, with_deadline
-from leftovers.core.model import ChangeKind, Resource, ResourceChange
+from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
 
 T = TypeVar("T")
 
@@ -32,6 +32,9 @@ class Outcome(Enum):
 
 def apply(current: Resource | None, change: ResourceChange, deadlines: Deadlines) -> tuple[Resource, Outcome]:
     """Return the record after ``change`` and what happened; ``current`` is the stored record or ``None``."""
+    if current is None and change.kind is ChangeKind.CREATED:  # the common first sight: build the record once
+        after = with_deadline(_fresh_incarnation(change.key, None, 0, change), deadlines)
+        return after, Outcome.TRACKED
     record = current if current is not None else Resource(key=change.key)
     if change.kind is ChangeKind.DELETED:
         after = _delete(record, change.captured_at, deadlines)
@@ -65,7 +68,7 @@ def _create(record: Resource, change: ResourceChange) -> Resource:
     if record.deleted_at is not None and t <= record.deleted_at:
         return record  # a creation older than a deletion we already saw: stale
     if not record.active:
-        fresh = _fresh_incarnation(record, t, change)
+        fresh = _fresh_incarnation(record.key, record.deleted_at, record.version, change)
         return _merge_attrs(_carry_attrs(fresh, record), change) if _has_pending_attrs(record) else fresh
     assert record.created_at is not None
     assert record.latest_created_at is not None
@@ -108,22 +111,33 @@ def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> R
     return updated
 
 
-def _fresh_incarnation(record: Resource, t: datetime, c: ResourceChange) -> Resource:
+def _fresh_incarnation(key: ResourceKey, deleted_at: datetime | None, version: int, c: ResourceChange) -> Resource:
+    t = c.captured_at
     return Resource(
-        key=record.key,
+        key=key,
         name=c.name,
         arn=c.arn,
         tags={} if c.tags is None else dict(c.tags),
         created_at=t,
         latest_created_at=t,
-        deleted_at=record.deleted_at,
+        deleted_at=deleted_at,
         attrs_at=t,
-        sources=frozenset({c.source}),
+        sources=_sources(c.source),
         created_by=c.created_by,
         created_for_by=c.created_for_by,
         details={} if c.details is None else dict(c.details),
-        version=record.version,  # the save stays conditional on what was loaded
+        version=version,  # the save stays conditional on what was loaded
     )
+
+
+def _sources(source: str) -> frozenset[str]:
+    known = _SOURCE_SETS.get(source)
+    if known is None:
+        known = _SOURCE_SETS[source] = frozenset({source})
+    return known
+
+
+_SOURCE_SETS: dict[str, frozenset[str]] = {}
 
 
 def _restart(record: Resource, created_at: datetime) -> Resource:
