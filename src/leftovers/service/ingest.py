@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 
 from leftovers.core.deadlines import Deadlines
@@ -20,9 +22,25 @@ def ingest(store: Store, changes: Iterable[ResourceChange], deadlines: Deadlines
     """Apply every change; return how many were tracked, resolved, updated or unchanged."""
     counts: Counter[str] = Counter()
     seen = Recent()
-    for part in batched(changes, chunk):
-        counts.update(o.value for o in apply_changes(store, part, deadlines, seen))
+    with fewer_gc_passes():
+        for part in batched(changes, chunk):
+            counts.update(o.value for o in apply_changes(store, part, deadlines, seen))
     return counts
+
+
+@contextmanager
+def fewer_gc_passes(young: int = 100_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often during a bulk load (cycles are still collected).
+
+    Ingest allocates many short-lived, acyclic objects; with the default threshold (700) the collector runs
+    thousands of times per 100,000 events, about 6% of the time in the ingest benchmark.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(young, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 class Recent:

@@ -87,3 +87,12 @@ def test_a_write_between_chunks_is_noticed_not_overwritten() -> None:
     final = store.load([KEY])[KEY]
     assert dict(final.tags) == {"a": "1"}
     assert final.name == "theirs"
+
+
+def test_the_gc_threshold_is_restored_even_when_ingest_fails() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with pytest.raises(StoreError):
+        ingest(FlakyStore(conflicts=99), [change("created", 0)], SCHEDULE)
+    assert gc.get_threshold() == before
