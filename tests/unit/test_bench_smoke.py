@@ -19,8 +19,8 @@ SMOKE = {
     "cost_model": ["--events-per-day", "1000", "--tracked", "500"],
     "cold_start": ["--runs", "1", "--no-build", "--artifact", "/nonexistent/leftovers-artifact"],
 }
-# Needs a moto server (sockets): smoke-tested in the integration tier, not here.
-INTEGRATION_ONLY = {"daily_run_dynamodb"}
+# Need a moto server (sockets): smoke-tested in the integration tier (tests/integration/aws/test_bench_dynamodb.py).
+INTEGRATION_ONLY = {"daily_run_dynamodb", "ingest_sqs"}
 
 
 def load(name: str) -> ModuleType:
