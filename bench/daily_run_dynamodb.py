@@ -49,7 +49,7 @@ def seed(client: Any, table: str, tracked: int, due: int) -> None:
     for n in range(tracked):
         created = AT - timedelta(days=30, minutes=n)
         key = ResourceKey("123456789012", "ap-northeast-1", "AWS::EC2::Instance", f"i-{n:017x}")
-        r = Resource(key=key, name=f"bench-{n}", created_at=created, latest_created_at=created,
+        r = Resource(key=key, name=f"bench-{n}", created_at=created,
                      sources=frozenset({"config"}))  # fmt: skip
         if n >= due:
             r = replace(r, first_notified_at=yesterday, last_notified_at=yesterday, notify_count=1)

@@ -69,7 +69,6 @@ def synthetic_entries(n: int, seed: int = 11) -> tuple[DigestEntry, ...]:
             name=name,
             tags={"Owner": owner} if name else {},
             created_at=created,
-            latest_created_at=created,
             notify_count=rng.choice((0, 0, 0, 1, 2, 5)),
             next_due_at=AT,
             sources=frozenset({"config"}),

@@ -7,6 +7,9 @@ makes the late creation stale, and a creation newer than the last deletion start
 Attributes (name, ARN, tags, details) come from the newest event that states them; an older event only fills
 attributes still unknown. That is exact for one source (every Config item states them all) and for two sources
 that each state a fixed subset; it can differ with three or more events that leave out different attributes.
+Creation times are exact with any number of sources: every creation time merged into an incarnation is kept, so a
+deletion that arrives after creations of the next incarnation restarts it at the earliest creation after it. Who
+created it is not kept per creation: in that same late-deletion case the creator of the earlier incarnation may stay.
 """
 
 from __future__ import annotations
@@ -71,10 +74,10 @@ def _create(record: Resource, change: ResourceChange) -> Resource:
         fresh = _fresh_incarnation(record.key, record.deleted_at, record.version, change)
         return _merge_attrs(_carry_attrs(fresh, record), change) if _has_pending_attrs(record) else fresh
     assert record.created_at is not None
-    assert record.latest_created_at is not None
+    first, later = _with_creation(record.created_at, record.later_creations, t)
     merged = record.evolve(
-        created_at=min(record.created_at, t),
-        latest_created_at=max(record.latest_created_at, t),
+        created_at=first,
+        later_creations=later,
         sources=record.sources | {change.source},
         created_by=record.created_by or change.created_by,
         created_for_by=record.created_for_by or change.created_for_by,
@@ -89,13 +92,13 @@ def _delete(record: Resource, t: datetime, deadlines: Deadlines) -> Resource:
     if not record.active:
         return record.evolve(deleted_at=t, expires_at=max(expires, record.expires_at or expires))
     assert record.created_at is not None
-    assert record.latest_created_at is not None
     if record.created_at > t:
         return record.evolve(deleted_at=t)  # the deletion of an earlier incarnation
-    if record.latest_created_at > t:
-        # A creation we merged was really a re-creation after this deletion: it starts afresh.
-        return _restart(record.evolve(deleted_at=t), record.latest_created_at)
-    return record.evolve(deleted_at=t, expires_at=expires)
+    after = [c for c in record.later_creations if c > t]
+    if after:
+        # Creations we merged were really a re-creation after this deletion: the earliest of them starts afresh.
+        return _restart(record.evolve(deleted_at=t), after[0], tuple(after[1:]))
+    return record.evolve(deleted_at=t, expires_at=expires, later_creations=())
 
 
 def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> Resource:
@@ -119,7 +122,6 @@ def _fresh_incarnation(key: ResourceKey, deleted_at: datetime | None, version: i
         arn=c.arn,
         tags={} if c.tags is None else dict(c.tags),
         created_at=t,
-        latest_created_at=t,
         deleted_at=deleted_at,
         attrs_at=t,
         sources=_sources(c.source),
@@ -140,10 +142,19 @@ def _sources(source: str) -> frozenset[str]:
 _SOURCE_SETS: dict[str, frozenset[str]] = {}
 
 
-def _restart(record: Resource, created_at: datetime) -> Resource:
+def _with_creation(first: datetime, later: tuple[datetime, ...], t: datetime) -> tuple[datetime, tuple[datetime, ...]]:
+    """The incarnation's creation and other creation times once ``t`` is merged (a duplicate changes nothing)."""
+    if t == first or t in later:
+        return first, later
+    if t < first:
+        return t, (first, *later)
+    return first, tuple(sorted((*later, t)))
+
+
+def _restart(record: Resource, created_at: datetime, later: tuple[datetime, ...]) -> Resource:
     return record.evolve(
         created_at=created_at,
-        latest_created_at=created_at,
+        later_creations=later,
         first_notified_at=None,
         last_notified_at=None,
         notify_count=0,
@@ -164,6 +175,8 @@ def _has_pending_attrs(record: Resource) -> bool:
 
 def _merge_attrs(record: Resource, change: ResourceChange) -> Resource:
     """Newest event wins each attribute it states; an older event only fills attributes still unknown."""
+    if change.name is None and change.arn is None and change.tags is None and change.details is None:
+        return record  # states nothing: must not make an older event's attributes look stale
     newer = record.attrs_at is None or change.captured_at >= record.attrs_at
     name = _pick(record.name, change.name, newer)
     arn = _pick(record.arn, change.arn, newer)

@@ -68,8 +68,10 @@ class ResourceChange:
 class Resource:
     """What the store remembers about one resource key.
 
-    A record is *active* while its latest creation is newer than its latest deletion; inactive records are
-    tombstones (or early updates waiting for their creation) that expire at ``expires_at``.
+    A record is *active* while its creation is newer than its latest deletion; inactive records are tombstones (or
+    early updates waiting for their creation) that expire at ``expires_at``. ``later_creations`` keeps the other
+    creation times merged into this incarnation (two sources seldom agree to the microsecond): a deletion that
+    arrives late and falls between them decides which one really starts the current incarnation.
     """
 
     key: ResourceKey
@@ -77,7 +79,7 @@ class Resource:
     arn: str | None = None
     tags: Mapping[str, str] = field(default_factory=dict)
     created_at: datetime | None = None
-    latest_created_at: datetime | None = None
+    later_creations: tuple[datetime, ...] = ()  # other creation times of this incarnation, sorted, distinct
     deleted_at: datetime | None = None
     attrs_at: datetime | None = None
     first_notified_at: datetime | None = None

@@ -155,9 +155,43 @@ def lifecycles(draw: st.DrawFn) -> list[ResourceChange]:
     return events
 
 
-@settings(max_examples=400, deadline=None)
-@given(data=st.data(), history=lifecycles())
-def test_any_order_with_duplicates_ends_in_the_in_order_state(data: st.DataObject, history: list) -> None:
+@st.composite
+def two_source_lifecycles(draw: st.DrawFn) -> list[ResourceChange]:
+    """As ``lifecycles``, but CloudTrail also reports each creation, at its own time (before or after Config's):
+    several creation times per incarnation, so a late deletion can fall between creations of different ones."""
+    incarnations = draw(st.integers(min_value=1, max_value=3))
+    gaps = iter(draw(st.lists(st.integers(1, 500), min_size=40, max_size=40, unique=True)))
+    minute = 0
+    events: list[ResourceChange] = []
+    for n in range(incarnations):
+        creations = [
+            change("created", 0, name=f"gen{n}", tags={"n": str(n)}, arn=f"arn:{n}"),
+            change(
+                "created",
+                0,
+                source="cloudtrail",  # states what the call named: the same name, ARN and tags
+                name=f"gen{n}",
+                tags={"n": str(n)},
+                arn=f"arn:{n}",
+                created_by=f"arn:aws:iam::123456789012:user/dev{n}",
+            ),
+        ]
+        for c in draw(st.permutations(creations)):
+            minute += next(gaps)
+            events.append(replace(c, captured_at=T0 + timedelta(minutes=minute)))
+        for u in range(draw(st.integers(0, 2))):
+            minute += next(gaps)
+            events.append(change("updated", minute, name=f"gen{n}-u{u}", tags={"u": str(u)}, arn=f"arn:{n}"))
+        if n < incarnations - 1 or draw(st.booleans()):
+            minute += next(gaps)
+            events.append(change("deleted", minute, source=draw(st.sampled_from(["config", "cloudtrail"]))))
+    return events
+
+
+def assert_any_order_with_duplicates_ends_in_the_in_order_state(
+    data: st.DataObject, history: list, loose: frozenset[str] = frozenset()
+) -> None:
+    """``loose`` fields may differ (they must still hold a value that some event stated)."""
     expected = fold(history)
     duplicated = history + data.draw(st.lists(st.sampled_from(history), max_size=len(history)))
     shuffled = data.draw(st.permutations(duplicated))
@@ -166,11 +200,41 @@ def test_any_order_with_duplicates_ends_in_the_in_order_state(data: st.DataObjec
     assert actual is not None
     assert actual.active == expected.active
     if expected.active:
-        assert state_of(actual) == state_of(expected)
+        exact = {k: v for k, v in state_of(actual).items() if k not in loose}
+        assert exact == {k: v for k, v in state_of(expected).items() if k not in loose}
+        stated = {getattr(c, f) for c in history for f in loose}
+        assert all(getattr(actual, f) in stated or f == "sources" for f in loose)
     else:
         # A tombstone only has to remember the last deletion and make late creations stale.
         assert actual.deleted_at == expected.deleted_at
         assert actual.next_due_at is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), history=lifecycles())
+def test_any_order_with_duplicates_ends_in_the_in_order_state(data: st.DataObject, history: list) -> None:
+    assert_any_order_with_duplicates_ends_in_the_in_order_state(data, history)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), history=two_source_lifecycles())
+def test_two_sources_in_any_order_end_in_the_in_order_state(data: st.DataObject, history: list) -> None:
+    # The creator may be an earlier incarnation's when its deletion arrives after the next creations: a known
+    # limit (see the lifecycle module); the creation time, deadline and notices are exact.
+    assert_any_order_with_duplicates_ends_in_the_in_order_state(data, history, frozenset({"created_by"}))
+
+
+def test_a_late_deletion_between_creations_restarts_at_the_earliest_creation_after_it() -> None:
+    """Config and CloudTrail both report each creation; the deletion of the first incarnation arrives last."""
+    in_order = fold([change("created", 10), change("deleted", 20), change("created", 25), change("created", 30)])
+    late = fold([change("created", 10), change("created", 25), change("created", 30), change("deleted", 20)])
+    assert in_order is not None
+    assert late is not None
+    assert late.created_at == in_order.created_at == T0 + timedelta(minutes=25)
+    assert late.later_creations == in_order.later_creations == (T0 + timedelta(minutes=30),)
+    again = fold([change("created", 25)], late)  # a re-delivered middle creation changes nothing
+    assert again is not None
+    assert state_of(again) == state_of(late)
 
 
 def test_key_identity_includes_type_region_and_account() -> None:
@@ -190,3 +254,13 @@ def test_every_rule_keeps_the_loaded_version() -> None:
     for c in (change("created", 10), change("updated", 10), change("deleted", 10), change("created", 1)):
         after, _ = apply(loaded, c, SCHEDULE)
         assert after.version == 3
+
+
+def test_an_event_stating_no_attributes_leaves_older_ones_current() -> None:
+    """A bare CloudTrail creation must not make an older Config update look stale."""
+    bare = change("created", 10, source="cloudtrail", created_by="arn:aws:iam::123456789012:user/aki")
+    in_order = fold([change("created", 0, name="a"), change("updated", 5, name="b"), bare])
+    late = fold([change("created", 0, name="a"), bare, change("updated", 5, name="b")])
+    assert in_order is not None
+    assert late is not None
+    assert late.name == in_order.name == "b"

@@ -18,7 +18,7 @@ KEY = ResourceKey("123456789012", "ap-northeast-1", "AWS::EC2::Instance", "i-0ab
 
 
 def resource(tags: dict[str, str] | None = None, key: ResourceKey = KEY, **attrs: object) -> Resource:
-    return Resource(key=key, tags=tags or {}, created_at=T0, latest_created_at=T0, **attrs)  # type: ignore[arg-type]
+    return Resource(key=key, tags=tags or {}, created_at=T0, **attrs)  # type: ignore[arg-type]
 
 
 def test_a_policy_is_a_deadlines_and_defaults_behave_like_the_schedule() -> None:

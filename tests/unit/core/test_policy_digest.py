@@ -19,7 +19,7 @@ AT = datetime(2026, 11, 26, 0, 0, tzinfo=UTC)
 def entry(rid: str, rtype: str, hours_old: float, cost: float | None, owner: str | None = None) -> DigestEntry:
     key = ResourceKey("123456789012", "ap-northeast-1", rtype, rid)
     created = AT - timedelta(hours=hours_old)
-    return DigestEntry(Resource(key=key, created_at=created, latest_created_at=created), owner, cost)
+    return DigestEntry(Resource(key=key, created_at=created), owner, cost)
 
 
 NAT = entry("nat-0a1", "AWS::EC2::NatGateway", 50, 32.85, "hanako")

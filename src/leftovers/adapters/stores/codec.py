@@ -2,7 +2,8 @@
 
 Every value in a row is a ``str``, an ``int`` or ``None``. Times are UTC ISO 8601 strings of one fixed width
 (``2024-05-01T09:30:00.000000Z``), so comparing the strings compares the instants: SQLite indexes and DynamoDB
-sort keys order them correctly. Tags, details and the sorted list of sources are compact JSON text.
+sort keys order them correctly; a list of times is one space-separated string. Tags, details and the sorted list of
+sources are compact JSON text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from leftovers.core.model import Resource, ResourceKey
 KEY_COLUMNS = ("account", "region", "resource_type", "resource_id")
 TIME_COLUMNS = (
     "created_at",
-    "latest_created_at",
     "deleted_at",
     "attrs_at",
     "first_notified_at",
@@ -32,6 +32,7 @@ COLUMNS = (
     "arn",
     "tags",
     *TIME_COLUMNS,
+    "later_creations",
     "notify_count",
     "sources",
     "created_by",
@@ -82,7 +83,7 @@ def from_row(row: Mapping[str, Any]) -> Resource:
 def to_values(r: Resource, version: int | None = None) -> tuple[Any, ...]:
     """The row's values in ``COLUMNS`` order, as a store binds them to positional SQL parameters."""
     k = r.key
-    times: tuple[datetime | None, ...] = (r.created_at, r.latest_created_at, r.deleted_at, r.attrs_at)
+    times: tuple[datetime | None, ...] = (r.created_at, r.deleted_at, r.attrs_at)
     times += (r.first_notified_at, r.last_notified_at, r.next_due_at, r.expires_at)
     sources = _sources_text.get(r.sources) or _remember(_sources_text, r.sources, _dumps(sorted(r.sources)))
     return (
@@ -94,6 +95,7 @@ def to_values(r: Resource, version: int | None = None) -> tuple[Any, ...]:
         r.arn,
         _dumps(dict(r.tags)) if r.tags else _EMPTY_MAP,
         *_encode_times(times),
+        " ".join(encode_time(t) or "" for t in r.later_creations) or None,
         r.notify_count,
         sources,
         r.created_by,
@@ -114,13 +116,13 @@ def from_values(v: Sequence[Any]) -> Resource:
         arn=v[5],
         tags=_load_map(v[6]),
         created_at=t(v[7]),
-        latest_created_at=t(v[8]),
-        deleted_at=t(v[9]),
-        attrs_at=t(v[10]),
-        first_notified_at=t(v[11]),
-        last_notified_at=t(v[12]),
-        next_due_at=t(v[13]),
-        expires_at=t(v[14]),
+        deleted_at=t(v[8]),
+        attrs_at=t(v[9]),
+        first_notified_at=t(v[10]),
+        last_notified_at=t(v[11]),
+        next_due_at=t(v[12]),
+        expires_at=t(v[13]),
+        later_creations=tuple(map(datetime.fromisoformat, v[14].split())) if v[14] else (),
         notify_count=int(v[15]),
         sources=sources,
         created_by=v[17],

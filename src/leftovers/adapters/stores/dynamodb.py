@@ -219,4 +219,6 @@ def decode(item: Mapping[str, Any]) -> Resource:
     row = dict(_NONE_ROW)
     for name, value in item.items():
         row[name] = int(value["N"]) if "N" in value else value.get("S")
+    if row.get("latest_created_at") not in (None, row["created_at"]) and row["later_creations"] is None:
+        row["later_creations"] = row["latest_created_at"]  # an item from 0.1.0 kept only the latest one
     return from_row(row)

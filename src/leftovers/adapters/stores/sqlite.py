@@ -14,7 +14,7 @@ from leftovers.adapters.stores import codec
 from leftovers.core.errors import ConflictError, StoreError
 from leftovers.core.model import Resource, ResourceKey
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x4C465456  # "LFTV": marks a file as a Leftovers store
 TABLE = "resources"
 MEMORY = ":memory:"
@@ -34,6 +34,13 @@ CREATE INDEX resources_expiry ON {TABLE} (expires_at) WHERE active = 0 AND expir
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
 """
+_UPGRADES = (
+    "",  # version 0 is an empty file: _SCHEMA creates the current version instead
+    # 1 -> 2: only the latest of an incarnation's later creation times was kept; it is the one-element list.
+    f"""ALTER TABLE {TABLE} RENAME COLUMN latest_created_at TO later_creations;
+    UPDATE {TABLE} SET later_creations = NULL WHERE later_creations = created_at""",
+)
+"""``_UPGRADES[n]`` takes a store from schema version ``n`` to ``n + 1``."""
 # Positional (?NNN) parameters bind the codec's value tuples directly; the update appends the loaded version.
 _PARAM = {c: f"?{i}" for i, c in enumerate(codec.COLUMNS, 1)}
 _INSERT = f"INSERT INTO {TABLE} ({_COLS}) VALUES ({', '.join(_PARAM.values())}) ON CONFLICT DO NOTHING"
@@ -150,6 +157,7 @@ class SQLiteStore:
                     self._check_empty()
                     for statement in _SCHEMA.split(";"):
                         self._db.execute(statement)
+                    version = SCHEMA_VERSION
             except BaseException:
                 self._rollback()
                 raise
@@ -162,6 +170,22 @@ class SQLiteStore:
                 f"{self.path}: store schema version {version} is newer than this Leftovers knows "
                 f"({SCHEMA_VERSION}); upgrade Leftovers"
             )
+        if version < SCHEMA_VERSION:
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        # Steps run in one transaction, under the write lock, re-checking the version another process may have raised.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            (version,) = self._db.execute("PRAGMA user_version").fetchone()
+            for step in _UPGRADES[version:]:
+                for statement in step.split(";"):
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {max(version, SCHEMA_VERSION)}")
+        except BaseException:
+            self._rollback()
+            raise
+        self._db.execute("COMMIT")
 
     def _check_empty(self) -> None:
         (tables,) = self._db.execute("SELECT count(*) FROM sqlite_schema").fetchone()

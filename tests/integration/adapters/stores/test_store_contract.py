@@ -23,7 +23,7 @@ def key(resource_id: str, **parts: str) -> ResourceKey:
 
 def live(resource_id: str, due: datetime | None = T0, **fields: object) -> Resource:
     """An active record created at T0 and due at ``due``."""
-    values: dict[str, object] = {"created_at": T0, "latest_created_at": T0, "next_due_at": due}
+    values: dict[str, object] = {"created_at": T0, "next_due_at": due}
     values.update(fields)
     return Resource(key(resource_id), **values)  # type: ignore[arg-type]
 
@@ -54,7 +54,7 @@ def test_every_field_round_trips(store: Store) -> None:
         arn="arn:aws:lambda:eu-west-1:210987654321:function:fn",
         tags={"Owner": "alice", "": "empty key", "Project": ""},
         created_at=T0,
-        latest_created_at=T0 + timedelta(days=1, microseconds=7),
+        later_creations=(T0 + timedelta(days=1, microseconds=7), T0 + timedelta(days=2)),
         deleted_at=T0 - timedelta(days=3),
         attrs_at=datetime(2026, 11, 21, 10, 0, 0, 123456, tzinfo=tokyo),
         first_notified_at=T0 + timedelta(hours=2),

@@ -32,7 +32,7 @@ resources = st.builds(
     arn=st.none() | text,
     tags=st.dictionaries(text, text, max_size=4),
     created_at=maybe_instant,
-    latest_created_at=maybe_instant,
+    later_creations=st.lists(instants, max_size=3).map(tuple),
     deleted_at=maybe_instant,
     attrs_at=maybe_instant,
     first_notified_at=maybe_instant,
