@@ -36,12 +36,6 @@ def webhook(lambda_env: str, slack_sink: SlackSink, monkeypatch: pytest.MonkeyPa
     return slack_sink
 
 
-BOTOCORE_BODY_LEAK = (
-    "botocore.parsers logs every response body at DEBUG, GetParameter's decrypted value included; "
-    "leftovers.adapters.secrets must mute it while fetching (see the issue 6 helper's report)"
-)
-
-
 class CurrentStdout:
     """Writes to whatever ``sys.stdout`` is when a line is logged (capsys swaps it between test phases)."""
 
@@ -57,9 +51,8 @@ class CurrentStdout:
 @pytest.fixture(
     params=[
         pytest.param(logging.INFO, id="botocore-at-INFO"),
-        pytest.param(
-            logging.DEBUG, id="botocore-at-DEBUG", marks=pytest.mark.xfail(strict=True, reason=BOTOCORE_BODY_LEAK)
-        ),
+        # botocore logs every response body at DEBUG, GetParameter's decrypted value included: the adapter mutes it.
+        pytest.param(logging.DEBUG, id="botocore-at-DEBUG"),
     ]
 )
 def everything_logged(

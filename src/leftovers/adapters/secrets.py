@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -13,6 +15,8 @@ from leftovers.core.errors import SettingsError
 if TYPE_CHECKING:
     from mypy_boto3_ssm import SSMClient
 
+# botocore logs every response body at DEBUG, GetParameter's decrypted value included.
+_BODY_LOGGERS = ("botocore.parsers",)
 DEFAULT_MAX_AGE = 300.0
 """Seconds a fetched value is reused: warm invocations skip SSM, and a rotated secret is picked up within this."""
 
@@ -55,7 +59,8 @@ class SsmSecret:
         if self._client is None:
             self._client = _client()
         try:
-            reply = self._client.get_parameter(Name=self.name, WithDecryption=True)
+            with _muted(_BODY_LOGGERS):
+                reply = self._client.get_parameter(Name=self.name, WithDecryption=True)
         except (ClientError, BotoCoreError) as exc:
             # The error names the parameter and the reason; it cannot contain the value, which was never read.
             raise SettingsError(f"SSM parameter {self.name}", f"cannot be read: {exc}") from None
@@ -63,3 +68,22 @@ class SsmSecret:
         if not value:
             raise SettingsError(f"SSM parameter {self.name}", "is empty")
         return value
+
+
+class _DropAll(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+@contextmanager
+def _muted(names: tuple[str, ...]) -> Iterator[None]:
+    """Drop these loggers' records for the duration, whatever level a user (or a debug session) set."""
+    drop = _DropAll()
+    loggers = [logging.getLogger(name) for name in names]
+    for logger in loggers:
+        logger.addFilter(drop)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeFilter(drop)
