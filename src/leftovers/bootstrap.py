@@ -11,7 +11,7 @@ from leftovers.adapters.price_file import bundled_prices
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.core.errors import SettingsError
 from leftovers.core.policy_report import describer
-from leftovers.core.ports import Notifier, Store
+from leftovers.core.ports import Inventory, Notifier, Store
 from leftovers.settings import Settings
 
 DYNAMODB_SCHEME = "dynamodb://"
@@ -45,6 +45,15 @@ def init_store(url: str) -> str:
         return f"Created DynamoDB table {table}."
     open_store(url)  # SQLite creates its file and schema on open
     return f"Store ready: {url}"
+
+
+def make_inventory(rate: float = 10.0, *, use_config: bool = False, use_tagging: bool = True) -> Inventory:
+    """The live AWS inventory reconcile asks (each type's describe call, then Config when asked, then the tagging
+    API), at most ``rate`` calls a second; clients come from the standard AWS environment, on first use."""
+    from leftovers.adapters.inventory import AwsInventory, Clients, RateLimiter  # botocore only when asked for
+
+    clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))
+    return AwsInventory(clients, use_config=use_config, use_tagging=use_tagging)
 
 
 def make_notifier(settings: Settings, stream: TextIO | None = None) -> Notifier:

@@ -1,0 +1,160 @@
+"""The reconcile handler on a moto server: a volume deleted without an event is healed, a live one stays, a type
+nothing can check is unknown; every AWS call it makes is one its role in template.yaml allows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from leftovers.adapters.inventory import ROWS
+from leftovers.adapters.stores.dynamodb import DynamoDBStore
+from leftovers.core.deadlines import Schedule
+from leftovers.core.errors import InventoryError, SettingsError
+from leftovers.core.model import ResourceKey
+from leftovers.handlers import reconcile
+from leftovers.service.ingest import ingest
+from tests.integration.aws.test_template_reconcile import reconcile_statements
+from tests.support.changes import change
+from tests.support.moto_server import REGION
+
+ACCOUNT = "123456789012"  # moto's default account, the one the credentials belong to
+AT = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)
+# Calls whose IAM action is not named after them (a transaction of puts needs PutItem on each item).
+ACTION_OF_CALL = {
+    ("resourcegroupstaggingapi", "GetResources"): "tag:GetResources",
+    ("dynamodb", "TransactWriteItems"): "dynamodb:PutItem",
+}
+NEEDS_NO_PERMISSION = {("sts", "GetCallerIdentity")}
+
+
+class Context:
+    """What the handler reads of Lambda's context object."""
+
+    def __init__(self, remaining_ms: int) -> None:
+        self.remaining_ms = remaining_ms
+
+    def get_remaining_time_in_millis(self) -> int:
+        return self.remaining_ms
+
+
+@pytest.fixture(autouse=True)
+def fresh_options() -> Iterator[None]:
+    reconcile.options.cache_clear()
+    yield
+    reconcile.options.cache_clear()
+
+
+@pytest.fixture
+def calls(lambda_env: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every (service, operation) the clients created from now on call, in order."""
+    made: list[tuple[str, str]] = []
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
+    boto3.setup_default_session()
+
+    def record(model: Any, **_: Any) -> None:
+        made.append((model.service_model.service_name, model.name))
+
+    assert boto3.DEFAULT_SESSION is not None
+    boto3.DEFAULT_SESSION.events.register("before-call.*.*", record)
+    return made
+
+
+def key(resource_type: str, resource_id: str) -> ResourceKey:
+    return ResourceKey(ACCOUNT, REGION, resource_type, resource_id)
+
+
+def world(table: str) -> dict[str, ResourceKey]:
+    """A live and a deleted EBS volume in moto's EC2 and a type no check knows, all three tracked in the table."""
+    ec2 = boto3.client("ec2")
+    live, lost = (ec2.create_volume(Size=8, AvailabilityZone=f"{REGION}a")["VolumeId"] for _ in range(2))
+    ec2.delete_volume(VolumeId=lost)  # no event reaches Leftovers
+    keys = {
+        "live": key("AWS::EC2::Volume", live),
+        "lost": key("AWS::EC2::Volume", lost),
+        "unsupported": key("AWS::EC2::LaunchTemplate", "lt-0123456789abcdef0"),
+    }
+    changes = [change("created", n, key=k, name=name) for n, (name, k) in enumerate(keys.items())]
+    ingest(DynamoDBStore(table), changes, Schedule())
+    return keys
+
+
+def active(table: str) -> set[ResourceKey]:
+    return {r.key for r in DynamoDBStore(table).scan()}
+
+
+def allowed_actions() -> set[str]:
+    statements = reconcile_statements().values()
+    return {a for s in statements for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])}
+
+
+def action(call: tuple[str, str]) -> str:
+    """The IAM action a call needs, as AWS documents it (the describe table knows its own exceptions)."""
+    service, operation = call
+    rows = [r for r in ROWS.values() if (r.service, r.operation) == call]
+    return rows[0].action if rows else ACTION_OF_CALL.get(call, f"{service}:{operation}")
+
+
+def test_a_lost_deletion_is_healed_a_live_volume_stays_and_an_unknown_type_is_counted(
+    lambda_env: str, calls: list[tuple[str, str]]
+) -> None:
+    keys = world(lambda_env)
+    del calls[:]  # the set-up's own calls
+
+    counts = reconcile.handler({"at": AT.isoformat()}, Context(remaining_ms=300_000))
+
+    assert counts == {"checked": 3, "present": 1, "healed": 1, "unknown": 1}
+    assert active(lambda_env) == {keys["live"], keys["unsupported"]}
+    (healed,) = [r for r in DynamoDBStore(lambda_env).scan(include_inactive=True) if r.key == keys["lost"]]
+    assert healed.deleted_at == AT
+    assert ("ec2", "DescribeVolumes") in calls
+    needed = {action(c) for c in calls if c not in NEEDS_NO_PERMISSION}
+    assert needed - allowed_actions() == set()  # the role in template.yaml allows every call the step made
+    assert reconcile.handler({"at": AT.isoformat()}, None) == {"checked": 2, "present": 1, "healed": 0, "unknown": 1}
+
+
+def test_the_limit_checks_the_oldest_first(lambda_env: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = world(lambda_env)
+    monkeypatch.setenv(reconcile.LIMIT, "1")
+    assert reconcile.handler({"at": AT.isoformat()}, None) == {"checked": 1, "present": 1, "healed": 0, "unknown": 0}
+    assert keys["lost"] in active(lambda_env)  # the newer record was not checked
+
+
+def test_near_the_timeout_the_rest_is_unknown_not_gone(lambda_env: str) -> None:
+    keys = world(lambda_env)
+    counts = reconcile.handler({"at": AT.isoformat()}, Context(remaining_ms=reconcile.MARGIN_MS - 1))
+    assert counts == {"checked": 3, "present": 0, "healed": 0, "unknown": 3}
+    assert keys["lost"] in active(lambda_env)
+
+
+@pytest.mark.parametrize(("variable", "value"), [(reconcile.LIMIT, "0"), (reconcile.USE_CONFIG, "yes")])
+def test_a_bad_setting_fails_the_invocation(
+    lambda_env: str, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=variable):
+        reconcile.handler({"at": AT.isoformat()}, None)
+
+
+def test_aws_out_of_reach_raises_and_changes_nothing(
+    lambda_env: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    keys = world(lambda_env)
+    reconcile.handler({"at": AT.isoformat()}, None)  # the table's client is built, with the credentials
+    lost = key("AWS::EC2::Volume", "vol-0feedfacefeedface")
+    table = DynamoDBStore(lambda_env, client=boto3.client("dynamodb"))  # to look afterwards
+    ingest(table, [change("created", key=lost)], Schedule())
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
+
+    with pytest.raises(InventoryError, match="Unable to locate credentials"):
+        reconcile.handler({"at": AT.isoformat()}, None)
+    assert {r.key for r in table.scan()} == {keys["live"], keys["unsupported"], lost}
