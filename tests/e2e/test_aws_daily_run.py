@@ -1,11 +1,12 @@
 """End to end on a moto server over HTTP: Config events -> EventBridge -> SQS -> ingest handler -> DynamoDB, then
-the repo's state machine on moto's interpreter, its Lambda steps routed to the real handlers, posting to a local
-Slack sink."""
+the repo's state machine on moto's interpreter, its Lambda steps routed to the real handlers (reconcile asking
+moto's EC2), posting to a local Slack sink."""
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,14 +18,15 @@ from leftovers.adapters.stores.dynamodb import DynamoDBStore
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.bootstrap import notify_options
 from leftovers.core.deadlines import Schedule
+from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.lifecycle import is_due
-from leftovers.core.model import ResourceKey
-from leftovers.handlers import ingest
+from leftovers.core.model import Resource, ResourceKey
+from leftovers.handlers import ingest, reconcile
 from leftovers.service.ingest import ingest as ingest_changes
 from leftovers.service.notify import build_digest
 from leftovers.settings import Settings
 from tests.integration.aws.ingest_path import IngestPath, put_events
-from tests.integration.aws.lambdas import create_state_machine, executing, run
+from tests.integration.aws.lambdas import create_state_machine, executing, run, states_entered
 from tests.integration.aws.test_event_rule import ENVELOPES
 from tests.support.changes import change
 from tests.support.events import load_event
@@ -43,6 +45,33 @@ def webhook(lambda_env: str, slack_sink: SlackSink, monkeypatch: pytest.MonkeyPa
     boto3.client("ssm").put_parameter(Name=name, Type="SecureString", Value=slack_sink.url)
     monkeypatch.setenv("LEFTOVERS_SLACK_WEBHOOK_PARAMETER", name)
     return slack_sink
+
+
+class EverythingExists:
+    """An inventory for an account that still holds every tracked resource: the fixture events' resources are not
+    in moto, and these tests are about the digest, not about healing (the tests below ask moto's EC2)."""
+
+    def __init__(self) -> None:
+        self.checked: list[ResourceKey] = []
+
+    def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
+        self.checked.extend(r.key for r in records)
+        return {r.key: Verdict(Presence.EXISTS, "still there") for r in records}
+
+
+@pytest.fixture
+def everything_exists(monkeypatch: pytest.MonkeyPatch) -> EverythingExists:
+    """The reconcile step runs, on an account where nothing was deleted behind Leftovers' back."""
+    inventory = EverythingExists()
+    monkeypatch.setattr(reconcile, "make_inventory", lambda **_: inventory)
+    return inventory
+
+
+@pytest.fixture(autouse=True)
+def fresh_reconcile_options() -> Any:
+    reconcile.options.cache_clear()
+    yield
+    reconcile.options.cache_clear()
 
 
 def records(table: str) -> dict[ResourceKey, Any]:
@@ -70,7 +99,11 @@ def ingest_through_the_queue(path: IngestPath) -> list[dict[str, Any]]:
 
 
 def test_config_events_reach_slack_and_the_right_resources_are_marked(
-    lambda_env: str, webhook: SlackSink, aws: MotoServer, monkeypatch: pytest.MonkeyPatch
+    lambda_env: str,
+    webhook: SlackSink,
+    aws: MotoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    everything_exists: EverythingExists,
 ) -> None:
     envelopes = [load_event(n) for n in ENVELOPES]
     path = IngestPath.create()
@@ -102,10 +135,17 @@ def test_config_events_reach_slack_and_the_right_resources_are_marked(
     assert all((stored[k].name or k.resource_id) in text for k in due)
     assert json.loads(second["output"])["due"] == 0
     assert len(webhook.requests) == len(posted)  # the second run posted nothing
+    active = {k for k, r in stored.items() if r.active}
+    assert set(everything_exists.checked) == active  # each run's reconcile step asked about every active record
+    assert len(everything_exists.checked) == 2 * len(active)
 
 
 def test_slack_failing_on_the_second_message_marks_only_the_first(
-    lambda_env: str, webhook: SlackSink, aws: MotoServer, monkeypatch: pytest.MonkeyPatch
+    lambda_env: str,
+    webhook: SlackSink,
+    aws: MotoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    everything_exists: EverythingExists,
 ) -> None:
     store = DynamoDBStore(lambda_env)
     keys = [ResourceKey("123456789012", REGION, "AWS::EC2::Instance", f"i-{n:04d}") for n in range(220)]
@@ -135,3 +175,63 @@ def test_slack_failing_on_the_second_message_marks_only_the_first(
 
     assert recovered["status"] == "SUCCEEDED", recovered
     assert all(r.notify_count == 1 for r in records(lambda_env).values())
+
+
+def volumes_in_moto(table: str) -> dict[str, ResourceKey]:
+    """A live and a lost EBS volume in moto's EC2 (the lost one deleted while no event reached Leftovers) and a
+    type nothing can check, tracked in the table under the names ``keep``, ``lost`` and ``unknown``."""
+    ec2 = boto3.client("ec2")
+    live, lost = (ec2.create_volume(Size=8, AvailabilityZone=f"{REGION}a")["VolumeId"] for _ in range(2))
+    ec2.delete_volume(VolumeId=lost)
+    keys = {
+        f"keep-{live}": ResourceKey("123456789012", REGION, "AWS::EC2::Volume", live),
+        f"lost-{lost}": ResourceKey("123456789012", REGION, "AWS::EC2::Volume", lost),
+        "unknown-lt": ResourceKey("123456789012", REGION, "AWS::EC2::LaunchTemplate", unique("lt")),
+    }
+    changes = [change("created", n, key=k, name=name) for n, (name, k) in enumerate(keys.items())]
+    ingest_changes(DynamoDBStore(table), changes, Schedule())
+    return keys
+
+
+def test_a_deletion_missed_by_events_is_healed_before_the_digest(
+    lambda_env: str, webhook: SlackSink, aws: MotoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = volumes_in_moto(lambda_env)
+    with executing(aws, monkeypatch):
+        done = run(create_state_machine(REGION), {"at": AT.isoformat()})
+        entered = states_entered(done["executionArn"])
+    assert done["status"] == "SUCCEEDED", done
+
+    text = json.dumps([r.json for r in webhook.accepted])
+    lost, kept = [n for n in keys if n.startswith("lost-")], [n for n in keys if not n.startswith("lost-")]
+    assert all(n in text for n in kept)
+    assert not any(n in text for n in lost)  # healed by the Reconcile step, so not in this run's digest
+    stored = {r.key: r for r in DynamoDBStore(lambda_env).scan(include_inactive=True)}
+    assert {n for n, k in keys.items() if stored[k].active} == set(kept)
+    assert stored[keys[lost[0]]].deleted_at == AT
+    assert all(stored[k].notify_count == 1 for n, k in keys.items() if n in kept)
+    (notify_input,) = entered["Notify"]
+    assert notify_input == {
+        "at": AT.isoformat(),
+        "reconcile": {"counts": {"checked": 3, "present": 1, "healed": 1, "unknown": 1}},
+    }
+
+
+def test_a_failing_reconcile_still_lets_the_digest_go_out(
+    lambda_env: str, webhook: SlackSink, aws: MotoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = volumes_in_moto(lambda_env)
+    monkeypatch.setenv(reconcile.LIMIT, "none")  # a bad setting: the reconcile function fails at every invocation
+    with executing(aws, monkeypatch):
+        done = run(create_state_machine(REGION), {"at": AT.isoformat()})
+        entered = states_entered(done["executionArn"])
+    assert done["status"] == "SUCCEEDED", done
+
+    text = json.dumps([r.json for r in webhook.accepted])
+    assert all(n in text for n in keys)  # nothing healed: the lost volume is still reported, as before reconcile
+    assert {k for k, r in records(lambda_env).items() if r.notify_count == 1} == set(keys.values())
+    (notify_input,) = entered["Notify"]
+    assert notify_input["at"] == AT.isoformat()
+    assert "reconcile" not in notify_input
+    assert notify_input["reconcile_error"]["Error"] == "SettingsError"
+    assert reconcile.LIMIT in notify_input["reconcile_error"]["Cause"]

@@ -13,13 +13,13 @@ import boto3
 import pytest
 from moto.awslambda_simple.models import LambdaSimpleBackend
 
-from leftovers.handlers import mark, notify
+from leftovers.handlers import mark, notify, reconcile
 from tests.support.moto_server import ROOT, MotoServer, unique
 
 ASL = ROOT / "statemachine" / "notify.asl.json"
 ACCOUNT = "123456789012"
 Handler = Callable[[dict[str, Any], Any], Any]
-HANDLERS: dict[str, Handler] = {"notify": notify.handler, "mark": mark.handler}
+HANDLERS: dict[str, Handler] = {"reconcile": reconcile.handler, "notify": notify.handler, "mark": mark.handler}
 
 
 def function_arn(name: str, region: str) -> str:
@@ -76,3 +76,15 @@ def run(machine: str, payload: Mapping[str, Any], timeout: float = 60) -> dict[s
             return described
         time.sleep(0.2)
     raise AssertionError(f"execution {arn} still running after {timeout}s")
+
+
+def states_entered(execution: str) -> dict[str, list[Any]]:
+    """The input each state was entered with, by state name, in order (from the execution's history)."""
+    sfn = boto3.client("stepfunctions")
+    entered: dict[str, list[Any]] = {}
+    for page in sfn.get_paginator("get_execution_history").paginate(executionArn=execution):
+        for event in page["events"]:
+            details = event.get("stateEnteredEventDetails")
+            if details:
+                entered.setdefault(details["name"], []).append(json.loads(details.get("input") or "null"))
+    return entered
