@@ -19,8 +19,10 @@ CHECK = textwrap.dedent(
     """
     import sys
     artifact = sys.argv[1]
-    import leftovers.handlers.ingest, leftovers.handlers.notify, leftovers.handlers.mark
+    import leftovers.handlers.ingest, leftovers.handlers.notify, leftovers.handlers.mark, leftovers.handlers.reconcile
     import leftovers.adapters.notifiers.slack  # the notify step imports it when it builds the notifier
+    from leftovers.bootstrap import make_inventory
+    make_inventory()  # the reconcile step builds it at each invocation (botocore from the runtime; no AWS call yet)
     from leftovers.handlers import _wiring
     import importlib.util
     for module in ("leftovers", "aws_lambda_powertools", "slack_sdk", "tzdata"):
