@@ -1,26 +1,34 @@
-"""The daily run's first step: find what is due, post it, return exactly the keys whose message Slack accepted."""
+"""The daily run's first step: find what is due, post it, return exactly the keys whose message Slack accepted.
+
+It also returns those records as it read them (``seen``, in the stores' row encoding): the mark step writes each
+one that is unchanged since without reading it again, so the whole run reads each due item once.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
+from leftovers.adapters.stores.codec import to_values
 from leftovers.bootstrap import notify_options
 from leftovers.core.digest import Digest
 from leftovers.handlers._wiring import current, logger, parse_at
 from leftovers.service.notify import NotifyResult, build_digest, send
 
-MAX_KEY_BYTES = 150_000
-"""The accepted keys travel to the mark step in the state (256 KB at most): a larger digest goes in parts."""
+MAX_STATE_BYTES = 150_000
+"""Keys and rows travel to the mark step in the state (256 KB at most): a larger digest goes in parts."""
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Returns ``at``, ``due``, ``sent`` (keys), ``unsent``, ``messages``, ``error`` and ``more`` (parts left)."""
+    """Returns ``at``, ``due``, ``sent`` (keys), ``seen`` (their rows), ``unsent``, ``messages``, ``error`` and
+    ``more`` (parts left)."""
     wiring = current()
     at = parse_at((event or {}).get("at"))
     options = notify_options(wiring.settings, at, slack=True)  # the policy's filter, owners and costs, as the CLI
     part, more = first_part(build_digest(wiring.store, at, wiring.settings.timezone, **options))
     result = send(wiring.notifier(), part) if part.entries else NotifyResult(due=0)
+    read = {e.resource.key: e.resource for e in part.entries}
     logger.info(
         "notified",
         extra={"due": result.due, "sent": len(result.sent), "unsent": len(result.unsent), "error": result.error},
@@ -29,6 +37,7 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         "at": at.isoformat(),
         "due": result.due,
         "sent": [str(k) for k in result.sent],
+        "seen": [to_values(read[k]) for k in result.sent],
         "unsent": len(result.unsent),
         "messages": result.messages,
         "error": result.error,
@@ -36,11 +45,13 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     }
 
 
-def first_part(digest: Digest, budget: int = MAX_KEY_BYTES) -> tuple[Digest, bool]:
-    """The longest prefix of the digest whose keys fit in ``budget`` bytes of JSON, and whether any were left."""
+def first_part(digest: Digest, budget: int = MAX_STATE_BYTES) -> tuple[Digest, bool]:
+    """The longest prefix of the digest whose keys and rows fit in ``budget`` bytes of JSON, and whether any were
+    left."""
     used = 0
     for index, entry in enumerate(digest.entries):
         used += len(str(entry.resource.key).encode()) + 4  # quotes, comma and space around each key
+        used += len(json.dumps(to_values(entry.resource)).encode()) + 2
         if used > budget:
             return replace(digest, entries=digest.entries[:index]), True
     return digest, False

@@ -55,8 +55,46 @@ def send(
     return NotifyResult(len(digest.entries), tuple(sent), (), len(messages))
 
 
-def mark(store: Store, keys: Collection[ResourceKey], at: datetime, deadlines: Deadlines) -> int:
-    """Mark these resources notified at ``at``; idempotent, so a retried step does not count twice."""
+def mark(
+    store: Store,
+    keys: Collection[ResourceKey],
+    at: datetime,
+    deadlines: Deadlines,
+    seen: Collection[Resource] = (),
+) -> int:
+    """Mark these resources notified at ``at``; idempotent, so a retried step does not count twice.
+
+    ``seen`` holds records as the notify step read them. One unchanged since is written without being read again
+    (the save is conditional on its version, which proves it unchanged); any other key is read and marked afresh.
+    """
+    wanted = set(keys)
+    chosen = [r for r in seen if r.key in wanted]
+    marked, refused = _mark_seen(store, chosen, at, deadlines)
+    done = {r.key for r in chosen} - refused
+    rest = [k for k in keys if k not in done]
+    return marked + (_mark_loaded(store, rest, at, deadlines) if rest else 0)
+
+
+def _mark_seen(
+    store: Store, seen: Collection[Resource], at: datetime, deadlines: Deadlines
+) -> tuple[int, set[ResourceKey]]:
+    pending = [m for r in seen if not (m := mark_notified(r, at, deadlines)).same_state(r)]
+    refused: set[ResourceKey] = set()
+    while pending:
+        try:
+            store.save(pending)
+        except ConflictError as exc:
+            refused.update(k for k in exc.keys if isinstance(k, ResourceKey))
+            left = [r for r in pending if r.key not in refused]
+            if len(left) == len(pending):
+                raise  # a conflict naming none of them: let the caller see it
+            pending = left
+            continue
+        return len(pending), refused
+    return 0, refused
+
+
+def _mark_loaded(store: Store, keys: Collection[ResourceKey], at: datetime, deadlines: Deadlines) -> int:
     for _ in range(MAX_CONFLICT_RETRIES):
         loaded = store.load(keys)
         marked = [mark_notified(r, at, deadlines) for r in loaded.values()]
@@ -86,4 +124,5 @@ def run(
         previews = tuple(notifier.render(digest))
         keys = tuple(k for m in previews for k in m.keys)
         return NotifyResult(len(digest.entries), unsent=keys, messages=len(previews), previews=previews)
-    return send(notifier, digest, lambda m: mark(store, m.keys, at, deadlines))
+    seen = {e.resource.key: e.resource for e in digest.entries}
+    return send(notifier, digest, lambda m: mark(store, m.keys, at, deadlines, [seen[k] for k in m.keys]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import boto3
@@ -66,6 +67,7 @@ def test_a_missing_parameter_is_a_settings_error_naming_it() -> None:
 def test_a_digest_too_large_for_the_state_payload_goes_in_parts() -> None:
     from datetime import UTC, datetime
 
+    from leftovers.adapters.stores.codec import to_values
     from leftovers.core.digest import Digest, DigestEntry
     from leftovers.core.model import Resource, ResourceKey
 
@@ -74,7 +76,8 @@ def test_a_digest_too_large_for_the_state_payload_goes_in_parts() -> None:
         for n in range(100)
     )
     digest = Digest(at=datetime(2026, 12, 1, tzinfo=UTC), timezone="UTC", entries=entries)
-    width = len(str(entries[0].resource.key)) + 4
+    row = to_values(entries[0].resource)
+    width = len(str(entries[0].resource.key)) + 4 + len(json.dumps(row)) + 2  # each key and its row, in JSON
     part, more = first_part(digest, budget=width * 40)
     assert (len(part.entries), more) == (40, True)
     assert part.entries == entries[:40]

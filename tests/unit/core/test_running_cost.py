@@ -47,8 +47,8 @@ SMALL_QUANTITIES = {
     "lambda_arm_gb_seconds": 150 + 7.5 + 1.5 + 15,
     # ingest: 3000 x (2 table + 2 index); marking 30 runs x 10 due x (2 x 2 transactional + 2 x 2 index move)
     "dynamodb_write_request_units": 12_000 + 2_400,
-    # ingest loads 3000, mark loads 300, 30 queries of ceil(15,000 / 4,096) = 4 blocks x 0.5
-    "dynamodb_read_request_units": 3000 + 300 + 60,
+    # ingest loads 3000, 30 queries of ceil(15,000 / 4,096) = 4 blocks x 0.5; marking writes the rows notify read
+    "dynamodb_read_request_units": 3000 + 60,
     "dynamodb_storage_gb_month": 2 * 1000 * 1600 / 1024**3,
     "dynamodb_pitr_gb_month": 1000 * 1600 / 1024**3,
     "stepfunctions_state_transitions": 150,
@@ -65,7 +65,7 @@ SMALL_COSTS = {
     "lambda_requests": 0.000312,
     "lambda_arm_gb_seconds": 174 * 0.0000133334,
     "dynamodb_write_request_units": 0.009,
-    "dynamodb_read_request_units": 0.00042,
+    "dynamodb_read_request_units": 0.0003825,
     "dynamodb_storage_gb_month": 0.000745058,
     "dynamodb_pitr_gb_month": 0.000298023,
     "stepfunctions_state_transitions": 0.00375,
@@ -94,11 +94,11 @@ def test_every_line_cost_matches_the_hand_figure() -> None:
 
 def test_totals_with_and_without_free_tier() -> None:
     bill = monthly_bill(SMALL, PRICES, hours_per_month=720)
-    assert bill.total() == pytest.approx(9.271858957, rel=1e-8)
-    assert bill.total(include_source=False) == pytest.approx(0.271858957, rel=1e-8)
+    assert bill.total() == pytest.approx(9.271821457, rel=1e-8)
+    assert bill.total(include_source=False) == pytest.approx(0.271821457, rel=1e-8)
     # Free tiers cover everything but DynamoDB requests and point-in-time recovery (no free allowance).
-    assert bill.total(free_tier=True, include_source=False) == pytest.approx(0.009 + 0.00042 + 0.000298023, rel=1e-6)
-    assert bill.total(free_tier=True) == pytest.approx(9.009718023, rel=1e-8)
+    assert bill.total(free_tier=True, include_source=False) == pytest.approx(0.009 + 0.0003825 + 0.000298023, rel=1e-6)
+    assert bill.total(free_tier=True) == pytest.approx(9.009680523, rel=1e-8)
 
 
 def test_free_tier_takes_off_only_the_allowance() -> None:

@@ -91,3 +91,37 @@ def test_marking_twice_is_harmless(store: MemoryStore) -> None:
     assert notify.mark(store, keys, NIGHT, SCHEDULE) == 2
     assert notify.mark(store, keys, NIGHT, SCHEDULE) == 0
     assert all(r.notify_count == 1 for r in store.load(keys).values())
+
+
+def test_marking_records_as_notify_read_them_writes_without_reading_again(store: MemoryStore) -> None:
+    seen = list(store.due(NIGHT))
+    before = store.requests
+    assert notify.mark(store, [r.key for r in seen], NIGHT, SCHEDULE, seen) == 4
+    assert store.requests - before == 1  # one save, no load
+    assert all(r.notify_count == 1 for r in store.load([r.key for r in seen]).values())
+
+
+def test_a_record_changed_since_notify_read_it_is_reloaded_not_overwritten(store: MemoryStore) -> None:
+    seen = list(store.due(NIGHT))
+    ingest(
+        store, [change("updated", 60, key=key(0), tags={"Owner": "aki"}), change("deleted", 61, key=key(1))], SCHEDULE
+    )
+    assert notify.mark(store, [r.key for r in seen], NIGHT, SCHEDULE, seen) == 3
+    after = store.load([key(0), key(1)])
+    assert after[key(0)].tags == {"Owner": "aki"}  # the update made meanwhile survives the marking
+    assert after[key(0)].notify_count == 1
+    assert after[key(1)].notify_count == 0  # deleted meanwhile: not marked
+
+
+def test_a_retried_mark_step_with_the_same_rows_changes_nothing(store: MemoryStore) -> None:
+    seen = list(store.due(NIGHT))
+    keys = [r.key for r in seen]
+    assert notify.mark(store, keys, NIGHT, SCHEDULE, seen) == 4
+    assert notify.mark(store, keys, NIGHT, SCHEDULE, seen) == 0
+    assert all(r.notify_count == 1 for r in store.load(keys).values())
+
+
+def test_only_the_accepted_keys_are_marked_even_if_more_rows_came_along(store: MemoryStore) -> None:
+    seen = list(store.due(NIGHT))
+    assert notify.mark(store, [key(2)], NIGHT, SCHEDULE, seen) == 1
+    assert {k for k, r in store.load([r.key for r in seen]).items() if r.notify_count} == {key(2)}
