@@ -54,12 +54,18 @@ def reconcile(
     limit: int | None = None,
     batch: int = BATCH,
     dry_run: bool = False,
+    candidates: Iterable[Resource] | None = None,
 ) -> ReconcileResult:
-    """Check up to ``limit`` active records chosen by ``select``; resolve the gone ones unless ``dry_run``."""
+    """Check up to ``limit`` active records chosen by ``select``; resolve the gone ones unless ``dry_run``.
+
+    ``candidates`` narrows the check to these records (the daily run passes what is due, so it reads only the
+    due index, not the table); by default every active record is a candidate.
+    """
     checked = present = healed = 0
     gone: list[ResourceKey] = []
     unknown: Counter[tuple[str, str]] = Counter()
-    for part in _parts(_chosen(store, select, limit), batch):
+    pool = store.scan() if candidates is None else candidates
+    for part in _parts(_chosen(pool, select, limit), batch):
         verdicts = inventory.check(part)
         checked += len(part)
         deletions = []
@@ -95,9 +101,9 @@ def fill_creators(
     return len(chosen), sum(o is Outcome.UPDATED for o in outcomes)
 
 
-def _chosen(store: Store, select: Select, limit: int | None) -> Iterator[Resource]:
+def _chosen(pool: Iterable[Resource], select: Select, limit: int | None) -> Iterator[Resource]:
     # Oldest first: when a run is bounded, the records most likely to be phantoms are checked first.
-    records = sorted((r for r in store.scan() if r.active and select(r)), key=lambda r: (r.created_at, r.key))
+    records = sorted((r for r in pool if r.active and select(r)), key=lambda r: (r.created_at, r.key))
     return iter(records if limit is None else records[:limit])
 
 

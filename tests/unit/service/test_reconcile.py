@@ -88,6 +88,17 @@ def test_select_limit_and_batches_bound_the_run_oldest_first() -> None:
     assert inventory.batches == [[VOL], [ROLE]]
 
 
+def test_candidates_narrow_the_check_to_what_is_due_without_scanning_the_table() -> None:
+    store = tracked_store()
+    store.scan = None  # type: ignore[assignment,method-assign]  # the daily run must not scan
+    inventory = FakeInventory({VOL: Verdict(Presence.GONE), SNAP: Verdict(Presence.EXISTS)})
+    due = [r for r in store.due(AT) if r.key in (VOL, SNAP)]
+    result = reconcile(store, inventory, SCHEDULE, AT, candidates=due)
+    assert inventory.batches == [[VOL, SNAP]]
+    assert (result.checked, result.healed) == (2, 1)
+    assert not store.load([VOL])[VOL].active
+
+
 def test_a_resource_re_created_after_the_check_stays_tracked() -> None:
     store = tracked_store()
     ingest(store, [change("deleted", 20, key=VOL), change("created", 30, key=VOL)], SCHEDULE)
