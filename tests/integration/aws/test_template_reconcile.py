@@ -96,3 +96,13 @@ def test_the_state_machine_may_invoke_every_function_it_names() -> None:
     assert invoke["Action"] == "lambda:InvokeFunction"
     assert sorted(map(json.dumps, invoke["Resource"])) == sorted(map(json.dumps, machine.values()))
     assert TEMPLATE["Resources"]["ReconcileFunction"]["Properties"]["Handler"] == "leftovers.handlers.reconcile.handler"
+
+
+def test_a_failed_reconcile_sets_off_its_own_alarm() -> None:
+    # The run still succeeds (Catch), so the failed-run alarm stays quiet: the function's errors must be watched.
+    alarm = TEMPLATE["Resources"]["ReconcileFailedAlarm"]["Properties"]
+    assert (alarm["Namespace"], alarm["MetricName"]) == ("AWS/Lambda", "Errors")
+    assert alarm["Dimensions"] == [{"Name": "FunctionName", "Value": {"Ref": "ReconcileFunction"}}]
+    assert alarm["ComparisonOperator"] == "GreaterThanThreshold"
+    assert alarm["Threshold"] == 0
+    assert alarm["AlarmActions"] == TEMPLATE["Resources"]["FailedRunAlarm"]["Properties"]["AlarmActions"]
