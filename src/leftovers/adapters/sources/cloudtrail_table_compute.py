@@ -34,7 +34,7 @@ CALLS: tuple[TrailCall, ...] = (
     created(
         ASG, "CreateAutoScalingGroup", "AWS::AutoScaling::AutoScalingGroup", "requestParameters.autoScalingGroupName",
         name="requestParameters.autoScalingGroupName", tags="requestParameters.tags",
-        note="Config may key groups by their ARN, which holds a UUID CloudTrail does not give: the name is used",
+        note="keyed by name; the Config parser keys its ARN-named groups by the name too (config.NAME_IN_ARN)",
     ),
     deleted(
         ASG, "DeleteAutoScalingGroup", "AWS::AutoScaling::AutoScalingGroup", "requestParameters.autoScalingGroupName",

@@ -73,7 +73,7 @@ CALLS: tuple[TrailCall, ...] = (
     created(
         CLOUDFORMATION, "CreateStack", "AWS::CloudFormation::Stack", "requestParameters.stackName",
         name="requestParameters.stackName", arn_path="responseElements.stackId", tags="requestParameters.tags",
-        note="Config keys stacks by stack ARN, but DeleteStack usually names the stack only: keyed by stack name",
+        note="keyed by stack name, as DeleteStack names it; the Config parser maps its stack ARN ids to the name",
     ),
     deleted(
         CLOUDFORMATION, "DeleteStack", "AWS::CloudFormation::Stack", "requestParameters.stackName",

@@ -73,6 +73,14 @@ KEY_FIELDS = {
     "resourceId": re.compile(r".+", re.DOTALL),
 }
 
+# Config keys a few types by an ARN that holds a UUID which CloudTrail's delete calls never name; CloudTrail, the
+# inventory and the tagging API all use the name. Keying these by the name found in the ARN keeps one record per
+# resource whichever source saw it (a re-created stack of the same name is a new incarnation, as for any id).
+NAME_IN_ARN = {
+    "AWS::CloudFormation::Stack": re.compile(r"^arn:[^:]+:cloudformation:[^:]*:\d*:stack/([^/]+)/"),
+    "AWS::AutoScaling::AutoScalingGroup": re.compile(r"^arn:[^:]+:autoscaling:.*:autoScalingGroupName/(.+)$"),
+}
+
 
 def is_config_event(event: object) -> bool:
     """Cheap detection: an EventBridge event from AWS Config, or a bare Config notification body."""
@@ -104,6 +112,12 @@ def parse_config_event(event: Mapping[str, Any]) -> Parsed:
     )
 
 
+def _same_as_cloudtrail(key: ResourceKey) -> ResourceKey:
+    pattern = NAME_IN_ARN.get(key.resource_type)
+    found = pattern.match(key.resource_id) if pattern else None
+    return key._replace(resource_id=found.group(1)) if found else key
+
+
 def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resources: object) -> Parsed:
     message_type = _text(body, "messageType", where)
     item_field = ITEM_FIELD.get(message_type)
@@ -117,7 +131,7 @@ def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resou
     kind = STATUS_KIND[status]
     if kind is None:
         return ignored(f"{status}: the resource type is not recorded")
-    key = ResourceKey(*(_key_fast(item, name, pattern, at) for name, pattern in KEY_FIELDS.items()))
+    key = _same_as_cloudtrail(ResourceKey(*(_key_fast(item, n, pattern, at) for n, pattern in KEY_FIELDS.items())))
     # Oversized summaries carry no tags, and deleted items report empty ones: neither says the tags went away.
     tags = None if item_field != "configurationItem" or kind is ChangeKind.DELETED else _tags(item, at)
     change = ResourceChange(

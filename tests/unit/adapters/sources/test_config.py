@@ -558,3 +558,41 @@ def test_damaged_real_events_only_ever_raise_event_rejected(name: str, data: st.
         else:
             target[last] = data.draw(JSON)
     _outcome(event)
+
+
+@pytest.mark.parametrize(
+    ("resource_type", "config_id", "cloudtrail_fixture"),
+    [
+        (
+            "AWS::CloudFormation::Stack",
+            "arn:aws:cloudformation:us-east-1:123456789012:stack/demo-env/5b9d8a00-11f0-11ef-9c1a-0a1b2c3d4e5f",
+            "cloudtrail_create_stack",
+        ),
+        (
+            "AWS::AutoScaling::AutoScalingGroup",
+            "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:"
+            "0d6a3c1e-7f0b-4b8e-9d2a-6c1b0e5f4a3d:autoScalingGroupName/web-asg",
+            "cloudtrail_create_auto_scaling_group",
+        ),
+    ],
+)
+def test_types_config_keys_by_arn_get_the_key_cloudtrail_gives_them(
+    resource_type: str, config_id: str, cloudtrail_fixture: str
+) -> None:
+    """Config names these by an ARN with a UUID that CloudTrail's delete calls never carry: one record, by name."""
+    from leftovers.adapters.sources import parse_event
+
+    event = load_event("config_discovered_ec2_instance")
+    item = event["detail"]["configurationItem"]
+    item.update(resourceType=resource_type, resourceId=config_id, awsRegion=VIRGINIA, ARN=config_id)
+    (from_config,) = parse_config_event(event).changes
+    (from_cloudtrail,) = parse_event(load_event(cloudtrail_fixture)).changes
+    assert from_config.key == from_cloudtrail.key
+    assert from_config.arn == config_id  # the ARN itself is kept
+
+
+def test_an_id_that_is_not_such_an_arn_is_kept_as_it_is() -> None:
+    event = load_event("config_discovered_ec2_instance")
+    event["detail"]["configurationItem"].update(resourceType="AWS::CloudFormation::Stack", resourceId="demo-env")
+    (change,) = parse_config_event(event).changes
+    assert change.key.resource_id == "demo-env"
