@@ -68,6 +68,17 @@ def test_a_missed_deletion_is_healed_and_an_unreadable_type_stays(run: Any, monk
     assert again.output.splitlines() == ["Checked 1: 1 still there, 0 healed (gone), 0 unknown."]
 
 
+def test_due_checks_only_what_the_next_digest_would_report(run: Any) -> None:
+    ingest_fixtures(run)
+    boto3.client("s3", region_name=FIXTURE_REGION).create_bucket(Bucket=BUCKET)
+    before = run("reconcile", "--due", "--dry-run", "--type", "AWS::S3::Bucket")
+    assert before.output.splitlines() == ["Checked 1: 1 still there, 0 gone (dry run: nothing changed), 0 unknown."]
+    assert run("notify").exit_code == 0  # the terminal digest marks all three notified: none is due until reminded
+    after = run("reconcile", "--due")
+    assert after.output.splitlines() == ["Checked 0: 0 still there, 0 healed (gone), 0 unknown."]
+    assert set(tracked(run)) == {VOLUME, SNAPSHOT, BUCKET}  # the gone volume waits for its reminder's check
+
+
 def test_backfill_adopts_what_was_never_seen_created(run: Any) -> None:
     ingest_fixtures(run)
     s3 = boto3.client("s3", region_name=FIXTURE_REGION)

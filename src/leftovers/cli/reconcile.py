@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import click
 
+from leftovers.bootstrap import make_inventory
 from leftovers.cli import common
 from leftovers.core.model import Resource
 from leftovers.service import reconcile as service
@@ -25,6 +26,7 @@ from leftovers.service import reconcile as service
     metavar="N",
     help="Also look up who created up to N resources no CloudTrail event named (CloudTrail LookupEvents).",
 )
+@click.option("--due", "only_due", is_flag=True, help="Only what is due now (what the next notify would report).")
 @click.option("--dry-run", is_flag=True, help="Say what is gone; change nothing.")
 @click.pass_context
 def reconcile(
@@ -36,6 +38,7 @@ def reconcile(
     no_tagging: bool,
     rate: float,
     creators: int,
+    only_due: bool,
     dry_run: bool,
 ) -> None:
     """Ask AWS which tracked resources still exist; resolve the gone ones.
@@ -51,19 +54,20 @@ def reconcile(
       leftovers reconcile --dry-run
       leftovers reconcile --type AWS::EC2::Volume --type AWS::EC2::Snapshot
       leftovers reconcile --config --creators 20
+      leftovers reconcile --due   # what the daily run checks before its digest
     """
-    from leftovers.adapters.inventory import AwsInventory, Clients, RateLimiter
-
     settings = common.settings(ctx)
     store = common.store(ctx)
-    clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))
-    inventory = AwsInventory(clients, use_config=use_config, use_tagging=not no_tagging)
+    inventory = make_inventory(rate, use_config=use_config, use_tagging=not no_tagging)
     at = datetime.now(UTC)
+    candidates = list(store.due(at)) if only_due else None
 
     def chosen(record: Resource) -> bool:
         return (not types or record.key.resource_type in types) and (not regions or record.key.region in regions)
 
-    result = service.reconcile(store, inventory, settings.policy, at, select=chosen, limit=limit, dry_run=dry_run)
+    result = service.reconcile(
+        store, inventory, settings.policy, at, select=chosen, limit=limit, dry_run=dry_run, candidates=candidates
+    )
     gone = len(result.gone)
     healed = f"{gone} gone (dry run: nothing changed)" if dry_run else f"{result.healed} healed (gone)"
     click.echo(f"Checked {result.checked}: {result.present} still there, {healed}, {result.unknown_total} unknown.")
