@@ -116,6 +116,7 @@ def test_config_events_reach_slack_and_the_right_resources_are_marked(
     assert all(r == {"batchItemFailures": []} for r in replies)
     due = expected_due(envelopes, AT)
     assert len(due) >= 5
+    before = records(lambda_env)
 
     with executing(aws, monkeypatch):
         machine = create_state_machine(REGION)
@@ -135,9 +136,12 @@ def test_config_events_reach_slack_and_the_right_resources_are_marked(
     assert all((stored[k].name or k.resource_id) in text for k in due)
     assert json.loads(second["output"])["due"] == 0
     assert len(webhook.requests) == len(posted)  # the second run posted nothing
-    active = {k for k, r in stored.items() if r.active}
-    assert set(everything_exists.checked) == active  # each run's reconcile step asked about every active record
-    assert len(everything_exists.checked) == 2 * len(active)
+    # Each run's reconcile step asked about what was due (the policy's filter comes after): the first run about
+    # everything the due index held, the second, with nothing due, about nothing.
+    due_in_index = {k for k, r in before.items() if is_due(r, AT)}
+    assert due <= due_in_index
+    assert set(everything_exists.checked) == due_in_index
+    assert len(everything_exists.checked) == len(due_in_index)
 
 
 def test_slack_failing_on_the_second_message_marks_only_the_first(
@@ -197,10 +201,19 @@ def test_a_deletion_missed_by_events_is_healed_before_the_digest(
     lambda_env: str, webhook: SlackSink, aws: MotoServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     keys = volumes_in_moto(lambda_env)
+    queries: list[datetime] = []
+    query = DynamoDBStore.due
+    monkeypatch.setattr(DynamoDBStore, "due", lambda store, at: queries.append(at) or query(store, at))
+    loaded: list[set[ResourceKey]] = []
+    load = DynamoDBStore.load
+    monkeypatch.setattr(DynamoDBStore, "load", lambda store, wanted: loaded.append(set(wanted)) or load(store, wanted))
     with executing(aws, monkeypatch):
         done = run(create_state_machine(REGION), {"at": AT.isoformat()})
         entered = states_entered(done["executionArn"])
     assert done["status"] == "SUCCEEDED", done
+    assert queries == [AT]  # the due index was read once, by Reconcile; Notify used the rows it handed over
+    lost_key = next(k for n, k in keys.items() if n.startswith("lost-"))
+    assert loaded == [{lost_key}]  # read again: only the healed record; Mark wrote the rows Notify read
 
     text = json.dumps([r.json for r in webhook.accepted])
     lost, kept = [n for n in keys if n.startswith("lost-")], [n for n in keys if not n.startswith("lost-")]
@@ -211,10 +224,12 @@ def test_a_deletion_missed_by_events_is_healed_before_the_digest(
     assert stored[keys[lost[0]]].deleted_at == AT
     assert all(stored[k].notify_count == 1 for n, k in keys.items() if n in kept)
     (notify_input,) = entered["Notify"]
+    handed = notify_input["reconcile"].pop("due_rows")  # what reconcile read, so Notify need not query again
     assert notify_input == {
         "at": AT.isoformat(),
         "reconcile": {"counts": {"checked": 3, "present": 1, "healed": 1, "unknown": 1}},
     }
+    assert {ResourceKey(*row[:4]) for row in handed} == {keys[n] for n in kept}
 
 
 def test_a_failing_reconcile_still_lets_the_digest_go_out(

@@ -1,7 +1,8 @@
 """The daily run's first step: find what is due, post it, return exactly the keys whose message Slack accepted.
 
-It also returns those records as it read them (``seen``, in the stores' row encoding): the mark step writes each
-one that is unchanged since without reading it again, so the whole run reads each due item once.
+When the reconcile step handed over the due rows it read (``reconcile.due_rows``), they are used instead of a
+second query. It also returns the sent records as it read them (``seen``, in the stores' row encoding): the mark
+step writes each one that is unchanged since without reading it again, so the whole run reads each due item once.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from leftovers.adapters.stores.codec import to_values
+from leftovers.adapters.stores.codec import from_values, to_values
 from leftovers.bootstrap import notify_options
 from leftovers.core.digest import Digest
 from leftovers.handlers._wiring import current, logger, parse_at
@@ -26,7 +27,9 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     wiring = current()
     at = parse_at((event or {}).get("at"))
     options = notify_options(wiring.settings, at, slack=True)  # the policy's filter, owners and costs, as the CLI
-    part, more = first_part(build_digest(wiring.store, at, wiring.settings.timezone, **options))
+    handed = ((event or {}).get("reconcile") or {}).get("due_rows")  # the reconcile step's read, if it succeeded
+    due = [from_values(row) for row in handed] if isinstance(handed, list) else None
+    part, more = first_part(build_digest(wiring.store, at, wiring.settings.timezone, due=due, **options))
     result = send(wiring.notifier(), part) if part.entries else NotifyResult(due=0)
     read = {e.resource.key: e.resource for e in part.entries}
     logger.info(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -32,9 +32,20 @@ class NotifyResult:
     previews: tuple[Message, ...] = field(default=())
 
 
-def build_digest(store: Store, at: datetime, timezone: str, describe: Describe = DigestEntry, **style: Any) -> Digest:
-    """The digest of everything due at ``at`` that policy lets through; ``style`` is passed to Digest."""
-    entries = (describe(r) for r in store.due(at) if is_due(r, at))
+def build_digest(
+    store: Store,
+    at: datetime,
+    timezone: str,
+    describe: Describe = DigestEntry,
+    due: Iterable[Resource] | None = None,
+    **style: Any,
+) -> Digest:
+    """The digest of everything due at ``at`` that policy lets through; ``style`` is passed to Digest.
+
+    ``due`` is what an earlier step already read from the due index (the store is not asked again).
+    """
+    records = store.due(at) if due is None else due
+    entries = (describe(r) for r in records if is_due(r, at))
     return Digest(at=at, timezone=timezone, entries=tuple(e for e in entries if e is not None), **style)
 
 
