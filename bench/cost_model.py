@@ -28,7 +28,7 @@ from leftovers.core.lifecycle import apply
 from leftovers.core.running_cost import Bill, Workload, forgotten_elastic_ip, monthly_bill, prices_from
 
 ROOT = Path(__file__).resolve().parent.parent
-FUNCTIONS = ("ingest", "notify", "mark")
+FUNCTIONS = ("ingest", "notify", "mark", "reconcile")
 
 
 class _CfnLoader(yaml.SafeLoader):
@@ -38,8 +38,8 @@ class _CfnLoader(yaml.SafeLoader):
 _CfnLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def memory_sizes(template: Path) -> tuple[int, int, int] | None:
-    """MemorySize of the ingest, notify and mark functions in a SAM template (Globals apply), or None."""
+def memory_sizes(template: Path) -> tuple[int, int, int, int] | None:
+    """MemorySize of the ingest, notify, mark and reconcile functions in a SAM template (Globals apply), or None."""
     if not template.exists():
         return None
     doc = yaml.load(template.read_text(), Loader=_CfnLoader)  # a SafeLoader subclass: no arbitrary objects
@@ -132,14 +132,17 @@ def main(argv: list[str] | None = None) -> int:
         events_per_day=args.events_per_day, tracked=args.tracked, due_fraction=args.due_fraction,
         source=args.source, sqs_batch=args.sqs_batch, item_bytes=max(1, largest_item_bytes()),
     )  # fmt: skip
-    workload = replace(workload, memory_mb=memory or workload.memory_mb,
-                       transitions_per_run=states or workload.transitions_per_run)  # fmt: skip
+    if memory:
+        workload = replace(workload, memory_mb=memory[:3], reconcile_memory_mb=memory[3])
+    workload = replace(workload, transitions_per_run=states or workload.transitions_per_run)
     print(f"cost model: {args.events_per_day:,.0f} {args.source} events/day, {args.tracked:,} tracked, "
           f"{args.due_fraction:.1%} due daily")  # fmt: skip
-    print(f"  {data['region']} on-demand prices checked {data['checked']}; memory MB ingest/notify/mark "
-          f"{workload.memory_mb} ({'template.yaml' if memory else 'default'}); {workload.transitions_per_run} states "
+    memory_mb = (*workload.memory_mb, workload.reconcile_memory_mb)
+    duration_ms = (*workload.duration_ms, workload.reconcile_ms)
+    print(f"  {data['region']} on-demand prices checked {data['checked']}; memory MB ingest/notify/mark/reconcile "
+          f"{memory_mb} ({'template.yaml' if memory else 'default'}); {workload.transitions_per_run} states "
           f"per run ({'notify.asl.json' if states else 'default'});\n  item {workload.item_bytes} bytes (codec, "
-          f"largest Config fixture); ms per invocation {workload.duration_ms}; {workload.cold_starts_per_day:g} "
+          f"largest Config fixture); ms per invocation {duration_ms}; {workload.cold_starts_per_day:g} "
           f"cold starts/day x {workload.init_ms:g} ms")  # fmt: skip
     print_bill(monthly_bill(workload, prices, hours), forgotten_elastic_ip(prices, hours))
     if args.source == "config":

@@ -75,9 +75,12 @@ def test_cost_model_reads_memory_from_a_template(tmp_path: Path) -> None:
           Notify:
             Type: AWS::Serverless::Function
             Properties: {Handler: leftovers.handlers.notify.handler, MemorySize: 1024, Role: !Ref X}
+          Reconcile:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: leftovers.handlers.reconcile.handler, MemorySize: 256}
     """))
     cost = load("cost_model")
-    assert cost.memory_sizes(template) == (512, 1024, 512)
+    assert cost.memory_sizes(template) == (512, 1024, 512, 256)
     assert cost.memory_sizes(tmp_path / "absent.yaml") is None
 
 

@@ -3,8 +3,9 @@
 One line per billing dimension, as AWS bills it, so a free tier applies once to its whole dimension. The request
 counts follow what the code does: the ingest handler loads (one consistent read) and conditionally puts (one
 write) each event's record, and the item's copy in the sparse ``due`` index costs a second write; the daily run
-queries the index (eventually consistent) and marks each due record, without reading it again, in transactions
-(twice the write units) that move it in the index (a delete and a put there).
+queries the index once (eventually consistent; the reconcile step reads it and hands the rows on) and marks each
+due record, without reading it again, in transactions (twice the write units) that move it in the index (a delete
+and a put there). The reconcile step's describe calls are free; its Lambda time is not.
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ class Workload:
     sqs_batch: float = 1.0  # mean messages per ingest invocation; 1 (every event alone) is the dearest case
     memory_mb: tuple[int, int, int] = (256, 256, 256)  # ingest, notify, mark
     duration_ms: tuple[float, float, float] = (100.0, 3000.0, 500.0)  # per invocation: ingest, notify, mark
+    reconcile_memory_mb: int = 256
+    reconcile_ms: float = 2000.0  # the daily check of what is due: a few batched describe calls
     init_ms: float = 800.0
     cold_starts_per_day: float = 30.0
     transitions_per_run: int = 5
     idle_pollers: int = 5
     log_bytes_per_invocation: int = 1500
-    alarms: int = 2
+    alarms: int = 3
     days_per_month: float = 730 / 24
 
     def __post_init__(self) -> None:
@@ -110,13 +113,14 @@ def monthly_bill(w: Workload, prices: Mapping[str, Price], hours_per_month: floa
         "ingest": invocations * d_in * m_in,
         "notify": runs * d_no * m_no,
         "mark": mark_runs * d_ma * m_ma,
+        "reconcile": runs * w.reconcile_ms * w.reconcile_memory_mb,
         "init": w.cold_starts_per_day * days * w.init_ms * m_in,
     }
     gb_s = {k: v / 1000 / 1024 for k, v in gb_s.items()}
     mark_wru = due * (2 * wru if due > 1 else wru) + due * 2 * wru
     query_rru = max(1, ceil(due * w.item_bytes / 4096)) * 0.5
     table_bytes = w.tracked * (w.item_bytes + ITEM_OVERHEAD_BYTES)
-    logs_gb = (invocations + runs + mark_runs) * w.log_bytes_per_invocation / GB
+    logs_gb = (invocations + 2 * runs + mark_runs) * w.log_bytes_per_invocation / GB
 
     def line(key: str, service: str, quantity: float, detail: str, source_cost: bool = False) -> LineItem:
         return LineItem(key, service, quantity, prices[key], detail, source_cost)
@@ -131,8 +135,8 @@ def monthly_bill(w: Workload, prices: Mapping[str, Price], hours_per_month: floa
         line("eventbridge_aws_service_events", "EventBridge", events, "AWS service events matched on the default bus"),
         line("sqs_requests", "SQS", events + 2 * invocations + idle,
              f"{events:,.0f} sends + {invocations:,.0f} receives and as many deletes + {idle:,.0f} idle polls"),
-        line("lambda_requests", "Lambda", invocations + runs + mark_runs,
-             f"{invocations:,.0f} ingest + {runs:,.0f} notify + {mark_runs:,.0f} mark"),
+        line("lambda_requests", "Lambda", invocations + 2 * runs + mark_runs,
+             f"{invocations:,.0f} ingest + {runs:,.0f} reconcile + {runs:,.0f} notify + {mark_runs:,.0f} mark"),
         line("lambda_arm_gb_seconds", "Lambda", sum(gb_s.values()),
              " + ".join(f"{v:,.0f} {k}" for k, v in gb_s.items())),
         line("dynamodb_write_request_units", "DynamoDB", events * 2 * wru + mark_runs * mark_wru,
@@ -146,7 +150,7 @@ def monthly_bill(w: Workload, prices: Mapping[str, Price], hours_per_month: floa
         line("scheduler_invocations", "EventBridge Scheduler", runs, "one schedule, daily"),
         line("cloudwatch_logs_ingestion_gb", "CloudWatch Logs", logs_gb,
              f"{w.log_bytes_per_invocation} bytes per invocation"),
-        line("cloudwatch_alarms", "CloudWatch", float(w.alarms), "failed-run and dead-letter alarms"),
+        line("cloudwatch_alarms", "CloudWatch", float(w.alarms), "failed-run, reconcile and dead-letter alarms"),
     ))  # fmt: skip
 
 

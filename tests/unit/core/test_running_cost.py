@@ -33,7 +33,8 @@ PRICES = {
 # (2 write units, 1 read unit); one idle poller over 720 hours.
 SMALL = Workload(
     events_per_day=100, tracked=1000, due_fraction=0.01, source="config", item_bytes=1500, sqs_batch=2,
-    memory_mb=(512, 256, 128), duration_ms=(200, 1000, 400), init_ms=500, cold_starts_per_day=2,
+    memory_mb=(512, 256, 128), duration_ms=(200, 1000, 400), reconcile_memory_mb=128, reconcile_ms=1000,
+    init_ms=500, cold_starts_per_day=2,
     transitions_per_run=5, idle_pollers=1, log_bytes_per_invocation=1024, alarms=2, days_per_month=30,
 )  # fmt: skip
 
@@ -42,9 +43,10 @@ SMALL_QUANTITIES = {
     "config_items_recorded": 3000,
     "eventbridge_aws_service_events": 3000,
     "sqs_requests": 3000 + 1500 + 1500 + 720 * 3600 / 20,  # sends, receives, deletes, one 20 s poll at a time
-    "lambda_requests": 1500 + 30 + 30,
+    "lambda_requests": 1500 + 30 + 30 + 30,  # ingest, reconcile, notify, mark
     # GB-s: 1500 x 0.2 s x 0.5 GB + 30 x 1 s x 0.25 GB + 30 x 0.4 s x 0.125 GB + 60 cold starts x 0.5 s x 0.5 GB
-    "lambda_arm_gb_seconds": 150 + 7.5 + 1.5 + 15,
+    # + reconcile 30 x 1 s x 0.125 GB
+    "lambda_arm_gb_seconds": 150 + 7.5 + 1.5 + 15 + 3.75,
     # ingest: 3000 x (2 table + 2 index); marking 30 runs x 10 due x (2 x 2 transactional + 2 x 2 index move)
     "dynamodb_write_request_units": 12_000 + 2_400,
     # ingest loads 3000, 30 queries of ceil(15,000 / 4,096) = 4 blocks x 0.5; marking writes the rows notify read
@@ -53,7 +55,7 @@ SMALL_QUANTITIES = {
     "dynamodb_pitr_gb_month": 1000 * 1600 / 1024**3,
     "stepfunctions_state_transitions": 150,
     "scheduler_invocations": 30,
-    "cloudwatch_logs_ingestion_gb": 1560 * 1024 / 1024**3,
+    "cloudwatch_logs_ingestion_gb": 1590 * 1024 / 1024**3,
     "cloudwatch_alarms": 2,
 }
 
@@ -62,15 +64,15 @@ SMALL_COSTS = {
     "config_items_recorded": 9.0,
     "eventbridge_aws_service_events": 0.0,
     "sqs_requests": 0.05424,
-    "lambda_requests": 0.000312,
-    "lambda_arm_gb_seconds": 174 * 0.0000133334,
+    "lambda_requests": 0.000318,
+    "lambda_arm_gb_seconds": 177.75 * 0.0000133334,
     "dynamodb_write_request_units": 0.009,
     "dynamodb_read_request_units": 0.0003825,
     "dynamodb_storage_gb_month": 0.000745058,
     "dynamodb_pitr_gb_month": 0.000298023,
     "stepfunctions_state_transitions": 0.00375,
     "scheduler_invocations": 0.00003,
-    "cloudwatch_logs_ingestion_gb": 0.000743866,
+    "cloudwatch_logs_ingestion_gb": 0.000758171,
     "cloudwatch_alarms": 0.20,
 }
 
@@ -94,8 +96,8 @@ def test_every_line_cost_matches_the_hand_figure() -> None:
 
 def test_totals_with_and_without_free_tier() -> None:
     bill = monthly_bill(SMALL, PRICES, hours_per_month=720)
-    assert bill.total() == pytest.approx(9.271821457, rel=1e-8)
-    assert bill.total(include_source=False) == pytest.approx(0.271821457, rel=1e-8)
+    assert bill.total() == pytest.approx(9.271891762, rel=1e-8)
+    assert bill.total(include_source=False) == pytest.approx(0.271891762, rel=1e-8)
     # Free tiers cover everything but DynamoDB requests and point-in-time recovery (no free allowance).
     assert bill.total(free_tier=True, include_source=False) == pytest.approx(0.009 + 0.0003825 + 0.000298023, rel=1e-6)
     assert bill.total(free_tier=True) == pytest.approx(9.009680523, rel=1e-8)
@@ -108,7 +110,7 @@ def test_free_tier_takes_off_only_the_allowance() -> None:
 
 def test_nothing_due_means_no_mark_step_and_one_empty_query_a_day() -> None:
     lines = {li.key: li for li in monthly_bill(Workload(due_fraction=0, days_per_month=30), PRICES).lines}
-    assert lines["lambda_requests"].quantity == pytest.approx(2000 * 30 + 30)
+    assert lines["lambda_requests"].quantity == pytest.approx(2000 * 30 + 30 + 30)  # reconcile and notify run daily
     assert lines["dynamodb_read_request_units"].quantity == pytest.approx(2000 * 30 + 30 * 0.5)
     assert lines["dynamodb_write_request_units"].quantity == pytest.approx(2000 * 30 * 2)
 
