@@ -2,8 +2,9 @@
 
 Each table (built from template.yaml's definition) lives on a moto server over HTTP. moto's ConsumedCapacity is
 fake, so the figures are what DynamoDB bills by: requests, and items read (``ScannedCount`` for Query/Scan, items
-returned for BatchGetItem). The run is the same code the state machine runs: the notify step's due Query, then the
-mark step's conditional writes of the rows notify read (an item changed in between is read again by key). The
+returned for BatchGetItem). The run is the same code the state machine runs: one due Query (the reconcile step's,
+whose rows go on to notify; notify's own when reconcile is off or failed), then the mark step's conditional writes
+of the rows notify read (an item changed in between is read again by key). The
 baseline is the original design's full Scan, paginated and with ``Select=COUNT``: DynamoDB reads (and bills) the
 same items per 1 MB page, the answer just leaves them out (moto's response serializer would otherwise spend ~2 s
 on every page).
@@ -123,7 +124,7 @@ def report(rows: list[Row]) -> None:
     for r in rows:
         print(f"{r.tracked:>9,} {r.due:>6,} | {r.run_requests:>12} {r.run_read:>10,} {r.run_read / r.due:>8.2f} | "
               f"{r.scan.total:>13} {r.scan.items_read:>10,} | {r.scan.items_read / r.run_read:>7.0f}x")  # fmt: skip
-        print(f"{'':>18}   notify: {r.query.ops()}; mark: {r.marking.ops()}; found {r.found:,}, marked {r.marked:,}; "
+        print(f"{'':>18}   due read: {r.query.ops()}; mark: {r.marking.ops()}; found {r.found:,}, marked {r.marked:,}; "
               f"the original's unpaginated Scan saw {r.first_page:,} items")  # fmt: skip
     query_ratio = max(r.query.items_read / r.due for r in rows)
     run_ratio = max(r.run_read / r.due for r in rows)
