@@ -23,6 +23,7 @@ from pathlib import Path
 
 from leftovers.adapters.config_file import load_policy
 from leftovers.adapters.sources import parse_event
+from leftovers.adapters.stores.codec import COLUMNS
 from leftovers.adapters.stores.sqlite import SQLiteStore
 from leftovers.service.ingest import ingest
 
@@ -65,18 +66,21 @@ def run_leftovers(lines: list[str], db: Path) -> float:
 
 
 def baseline_rows(lines: list[str]) -> Iterator[tuple[object, ...]]:
-    """The same columns the store writes, pulled out by hand: no validation, no lifecycle rules."""
+    """The same columns the store writes, pulled out by hand: no validation, no lifecycle rules.
+
+    Values are named and put in the codec's column order, so a schema change cannot misalign them silently.
+    """
     for line in lines:
         item = json.loads(line)["detail"]["configurationItem"]
         at = item["configurationItemCaptureTime"]
-        yield (
-            item["awsAccountId"], item["awsRegion"], item["resourceType"], item["resourceId"],
-            item["resourceName"], item["ARN"], json.dumps(item["tags"]),
-            at, at, None, at, None, None, at, None,
-            0, '["config"]', None, None, json.dumps({"instanceType": item["configuration"]["instanceType"]}), 1, 1,
-        )  # fmt: skip
-
-
+        row = {
+            "account": item["awsAccountId"], "region": item["awsRegion"], "resource_type": item["resourceType"],
+            "resource_id": item["resourceId"], "name": item["resourceName"], "arn": item["ARN"],
+            "tags": json.dumps(item["tags"]), "created_at": at, "attrs_at": at, "next_due_at": at,
+            "notify_count": 0, "sources": '["config"]', "version": 1, "active": 1,
+            "details": json.dumps({"instanceType": item["configuration"]["instanceType"]}),
+        }  # fmt: skip
+        yield tuple(row.get(column) for column in COLUMNS)
 def run_baseline(lines: list[str], db: Path) -> float:
     """Seconds for json.loads + one executemany of the same rows into the same table (same indexes)."""
     SQLiteStore(db).close()  # the store's own schema, so both sides maintain the same indexes
@@ -85,7 +89,8 @@ def run_baseline(lines: list[str], db: Path) -> float:
     conn.execute("PRAGMA synchronous = NORMAL")
     began = time.perf_counter()
     conn.execute("BEGIN")
-    conn.executemany(f"INSERT OR REPLACE INTO resources VALUES ({', '.join('?' * 22)})", baseline_rows(lines))
+    marks = ", ".join("?" * len(COLUMNS))
+    conn.executemany(f"INSERT OR REPLACE INTO resources ({', '.join(COLUMNS)}) VALUES ({marks})", baseline_rows(lines))
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - began
     conn.close()

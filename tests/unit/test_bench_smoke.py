@@ -151,3 +151,25 @@ def test_run_all_kills_a_script_past_its_time(tmp_path: Path, capsys: pytest.Cap
     (tmp_path / "hang.py").write_text("import time\ntime.sleep(60)\n")
     assert load("run_all").main(["--dir", str(tmp_path), "--timeout", "0.5"]) == 1
     assert "hang.py killed after" in capsys.readouterr().out
+
+
+def test_the_ingest_baseline_fills_the_columns_leftovers_fills(tmp_path: Path) -> None:
+    """A fair baseline: for a discovered resource it fills the same columns, due index included (a misaligned row
+    once left ``next_due_at`` empty, skipping the index the store maintains)."""
+    import sqlite3
+
+    bench = load("ingest")
+    event = json.loads(bench.synthetic_events(1)[0])
+    event["detail"]["configurationItem"]["configurationItemStatus"] = "ResourceDiscovered"
+    lines = [json.dumps(event)]
+    bench.run_leftovers(lines, tmp_path / "ours.db")
+    bench.run_baseline(lines, tmp_path / "raw.db")
+    filled = []
+    for name in ("ours.db", "raw.db"):
+        with sqlite3.connect(tmp_path / name) as db:
+            (row,) = db.execute(f"SELECT {', '.join(bench.COLUMNS)} FROM resources").fetchall()
+            due_rows = "SELECT count(*) FROM resources WHERE active = 1 AND next_due_at IS NOT NULL"
+            (due,) = db.execute(due_rows).fetchone()
+        filled.append(({c for c, v in zip(bench.COLUMNS, row, strict=True) if v is not None}, due))
+    assert filled[0] == filled[1]
+    assert filled[0][1] == 1
