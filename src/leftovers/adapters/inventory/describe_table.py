@@ -14,8 +14,8 @@ _NOT_FOUND = "ResourceNotFoundException"
 _DELETING = states("DELETING")
 
 OTHER_ROWS: dict[str, Describe] = {
-    "AWS::Lambda::Function": one(
-        "lambda", "GetFunction", {"FunctionName": "{id}"}, "Configuration", gone_errors=gone_on(_NOT_FOUND),
+    "AWS::Lambda::Function": one(  # not GetFunction: that also hands out a download link to the code
+        "lambda", "GetFunctionConfiguration", {"FunctionName": "{id}"}, "", gone_errors=gone_on(_NOT_FOUND),
     ),
     "AWS::SQS::Queue": one(
         "sqs", "GetQueueAttributes", {"QueueUrl": "{id}", "AttributeNames": ("CreatedTimestamp",)}, "Attributes",

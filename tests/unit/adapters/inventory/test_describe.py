@@ -68,7 +68,7 @@ def test_access_denied_leaves_the_whole_batch_unknown() -> None:
 
 def test_throttled_after_retries_is_unknown_not_gone() -> None:
     with stubbed() as stubs:
-        stubs.stub("lambda").add_client_error("get_function", "TooManyRequestsException", "Rate exceeded")
+        stubs.stub("lambda").add_client_error("get_function_configuration", "TooManyRequestsException", "Rate exceeded")
         verdict = DescribeChecker(stubs.inventory_clients()).check([rec("AWS::Lambda::Function", "fn")])
     assert verdict[rec("AWS::Lambda::Function", "fn").key].presence is Presence.UNKNOWN
     assert "throttled" in str(verdict[rec("AWS::Lambda::Function", "fn").key].reason)
