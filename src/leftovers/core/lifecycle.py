@@ -7,9 +7,9 @@ makes the late creation stale, and a creation newer than the last deletion start
 Attributes (name, ARN, tags, details) come from the newest event that states them; an older event only fills
 attributes still unknown. That is exact for one source (every Config item states them all) and for two sources
 that each state a fixed subset; it can differ with three or more events that leave out different attributes.
-Creation times are exact with any number of sources: every creation time merged into an incarnation is kept, so a
-deletion that arrives after creations of the next incarnation restarts it at the earliest creation after it. Who
-created it is not kept per creation: in that same late-deletion case the creator of the earlier incarnation may stay.
+Creation times and creators are exact with any number of sources: every creation merged into an incarnation is
+kept (``core.creations``), so a deletion that arrives after creations of the next incarnation restarts it at the
+earliest creation after it, with the creators those name. ``sources`` stays the union of every source merged.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from datetime import datetime
 from enum import Enum
 from typing import TypeVar
 
+from leftovers.core import creations
 from leftovers.core.deadlines import Deadlines, with_deadline
-from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
+from leftovers.core.model import ChangeKind, Creation, Resource, ResourceChange, ResourceKey
 
 T = TypeVar("T")
 
@@ -73,15 +74,12 @@ def _create(record: Resource, change: ResourceChange) -> Resource:
     if not record.active:
         fresh = _fresh_incarnation(record.key, record.deleted_at, record.version, change)
         return _merge_attrs(_carry_attrs(fresh, record), change) if _has_pending_attrs(record) else fresh
-    assert record.created_at is not None
-    first, later = _with_creation(record.created_at, record.later_creations, t)
-    merged = record.evolve(
-        created_at=first,
-        later_creations=later,
-        sources=record.sources | {change.source},
-        created_by=record.created_by or change.created_by,
-        created_for_by=record.created_for_by or change.created_for_by,
-    )
+    sources = record.sources if change.source in record.sources else record.sources | {change.source}
+    if t == record.created_at and not record.creations and _names_no_new_creator(record, change):
+        merged = record if sources is record.sources else record.evolve(sources=sources)  # a re-delivery
+    else:
+        after = creations.merged(creations.of(record), Creation(t, change.created_by, change.created_for_by))
+        merged = record.evolve(sources=sources, **creations.fields(after))
     return _merge_attrs(merged, change)
 
 
@@ -94,11 +92,11 @@ def _delete(record: Resource, t: datetime, deadlines: Deadlines) -> Resource:
     assert record.created_at is not None
     if record.created_at > t:
         return record.evolve(deleted_at=t)  # the deletion of an earlier incarnation
-    after = [c for c in record.later_creations if c > t]
+    after = tuple(c for c in creations.of(record) if c.at > t)
     if after:
-        # Creations we merged were really a re-creation after this deletion: the earliest of them starts afresh.
-        return _restart(record.evolve(deleted_at=t), after[0], tuple(after[1:]))
-    return record.evolve(deleted_at=t, expires_at=expires, later_creations=())
+        # Creations we merged were really a re-creation after this deletion: they start a fresh incarnation.
+        return _restart(record.evolve(deleted_at=t), after)
+    return record.evolve(deleted_at=t, expires_at=expires, creations=())
 
 
 def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> Resource:
@@ -142,23 +140,19 @@ def _sources(source: str) -> frozenset[str]:
 _SOURCE_SETS: dict[str, frozenset[str]] = {}
 
 
-def _with_creation(first: datetime, later: tuple[datetime, ...], t: datetime) -> tuple[datetime, tuple[datetime, ...]]:
-    """The incarnation's creation and other creation times once ``t`` is merged (a duplicate changes nothing)."""
-    if t == first or t in later:
-        return first, later
-    if t < first:
-        return t, (first, *later)
-    return first, tuple(sorted((*later, t)))
+def _names_no_new_creator(record: Resource, change: ResourceChange) -> bool:
+    return (change.created_by is None or record.created_by is not None) and (
+        change.created_for_by is None or record.created_for_by is not None
+    )
 
 
-def _restart(record: Resource, created_at: datetime, later: tuple[datetime, ...]) -> Resource:
+def _restart(record: Resource, after: tuple[Creation, ...]) -> Resource:
     return record.evolve(
-        created_at=created_at,
-        later_creations=later,
         first_notified_at=None,
         last_notified_at=None,
         notify_count=0,
         expires_at=None,
+        **creations.fields(after),
     )
 
 

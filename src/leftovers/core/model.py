@@ -64,14 +64,23 @@ class ResourceChange:
     details: Mapping[str, Any] | None = None
 
 
+class Creation(NamedTuple):
+    """One creation merged into an incarnation: when, and whom it names as creator (and as the user served)."""
+
+    at: datetime
+    created_by: str | None = None
+    created_for_by: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Resource:
     """What the store remembers about one resource key.
 
     A record is *active* while its creation is newer than its latest deletion; inactive records are tombstones (or
-    early updates waiting for their creation) that expire at ``expires_at``. ``later_creations`` keeps the other
-    creation times merged into this incarnation (two sources seldom agree to the microsecond): a deletion that
-    arrives late and falls between them decides which one really starts the current incarnation.
+    early updates waiting for their creation) that expire at ``expires_at``. When several creations were merged
+    into this incarnation (two sources seldom agree to the microsecond), ``creations`` keeps each with the creator
+    it names: a deletion that arrives late and falls between them decides which really start this incarnation.
+    With one creation it stays empty; ``created_at``, ``created_by`` and ``created_for_by`` say it all.
     """
 
     key: ResourceKey
@@ -79,7 +88,7 @@ class Resource:
     arn: str | None = None
     tags: Mapping[str, str] = field(default_factory=dict)
     created_at: datetime | None = None
-    later_creations: tuple[datetime, ...] = ()  # other creation times of this incarnation, sorted, distinct
+    creations: tuple[Creation, ...] = ()  # every creation merged into this incarnation, sorted, when more than one
     deleted_at: datetime | None = None
     attrs_at: datetime | None = None
     first_notified_at: datetime | None = None
@@ -114,7 +123,7 @@ class Resource:
 
     def same_state(self, other: Resource | None) -> bool:
         """Equal in everything but the store's version counter (which ``==`` ignores too)."""
-        return other is not None and self == other
+        return other is not None and (other is self or self == other)  # rules return the record itself if unchanged
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(Resource))

@@ -2,8 +2,8 @@
 
 Every value in a row is a ``str``, an ``int`` or ``None``. Times are UTC ISO 8601 strings of one fixed width
 (``2024-05-01T09:30:00.000000Z``), so comparing the strings compares the instants: SQLite indexes and DynamoDB
-sort keys order them correctly; a list of times is one space-separated string. Tags, details and the sorted list of
-sources are compact JSON text.
+sort keys order them correctly. Tags, details, the sorted list of sources and the list of creations (``[time,
+created_by, created_for_by]`` each, only when there are several) are compact JSON text.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from leftovers.core.model import Resource, ResourceKey
+from leftovers.core.model import Creation, Resource, ResourceKey
 
 KEY_COLUMNS = ("account", "region", "resource_type", "resource_id")
 TIME_COLUMNS = (
@@ -32,7 +32,7 @@ COLUMNS = (
     "arn",
     "tags",
     *TIME_COLUMNS,
-    "later_creations",
+    "creations",
     "notify_count",
     "sources",
     "created_by",
@@ -95,7 +95,7 @@ def to_values(r: Resource, version: int | None = None) -> tuple[Any, ...]:
         r.arn,
         _dumps(dict(r.tags)) if r.tags else _EMPTY_MAP,
         *_encode_times(times),
-        " ".join(encode_time(t) or "" for t in r.later_creations) or None,
+        _dumps([[encode_time(c.at), c.created_by, c.created_for_by] for c in r.creations]) if r.creations else None,
         r.notify_count,
         sources,
         r.created_by,
@@ -122,7 +122,7 @@ def from_values(v: Sequence[Any]) -> Resource:
         last_notified_at=t(v[11]),
         next_due_at=t(v[12]),
         expires_at=t(v[13]),
-        later_creations=tuple(map(datetime.fromisoformat, v[14].split())) if v[14] else (),
+        creations=tuple(Creation(datetime.fromisoformat(a), b, f) for a, b, f in json.loads(v[14])) if v[14] else (),
         notify_count=int(v[15]),
         sources=sources,
         created_by=v[17],

@@ -7,6 +7,7 @@ attribute ``due_shard``, so tombstones and notify-once records never enter the i
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -219,6 +220,8 @@ def decode(item: Mapping[str, Any]) -> Resource:
     row = dict(_NONE_ROW)
     for name, value in item.items():
         row[name] = int(value["N"]) if "N" in value else value.get("S")
-    if row.get("latest_created_at") not in (None, row["created_at"]) and row["later_creations"] is None:
-        row["later_creations"] = row["latest_created_at"]  # an item from 0.1.0 kept only the latest one
+    latest = row.get("latest_created_at")  # an item from 0.1.0: the first and latest creation, one creator
+    if latest not in (None, row["created_at"]) and row["creations"] is None:
+        first = [row["created_at"], row["created_by"], row["created_for_by"]]
+        row["creations"] = json.dumps([first, [latest, None, None]])
     return from_row(row)

@@ -36,9 +36,10 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 _UPGRADES = (
     "",  # version 0 is an empty file: _SCHEMA creates the current version instead
-    # 1 -> 2: only the latest of an incarnation's later creation times was kept; it is the one-element list.
-    f"""ALTER TABLE {TABLE} RENAME COLUMN latest_created_at TO later_creations;
-    UPDATE {TABLE} SET later_creations = NULL WHERE later_creations = created_at""",
+    # 1 -> 2: version 1 kept the first and the latest creation time of an incarnation, one creator for both.
+    f"""ALTER TABLE {TABLE} RENAME COLUMN latest_created_at TO creations;
+    UPDATE {TABLE} SET creations = CASE WHEN creations IS NULL OR creations = created_at THEN NULL
+      ELSE json_array(json_array(created_at, created_by, created_for_by), json_array(creations, NULL, NULL)) END""",
 )
 """``_UPGRADES[n]`` takes a store from schema version ``n`` to ``n + 1``."""
 # Positional (?NNN) parameters bind the codec's value tuples directly; the update appends the loaded version.

@@ -12,7 +12,7 @@ import pytest
 from leftovers.adapters.stores import sqlite as module
 from leftovers.adapters.stores.sqlite import SCHEMA_VERSION, SQLiteStore
 from leftovers.core.errors import ConflictError, StoreError
-from leftovers.core.model import Resource, ResourceKey
+from leftovers.core.model import Creation, Resource, ResourceKey
 
 T0 = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
 
@@ -54,25 +54,25 @@ def test_a_schema_newer_than_the_code_is_refused_with_the_file_named(path: Path)
 
 
 def test_a_version_1_store_is_upgraded_in_place_keeping_its_creation_times(path: Path) -> None:
-    """Version 1 kept only the latest later creation, in ``latest_created_at``; it becomes the one-element list."""
+    """Version 1 kept the first and the latest creation time (``latest_created_at``) with one creator."""
     SQLiteStore(path).close()
     t1 = "2026-11-20T01:00:00.000000Z"
     t2 = "2026-11-20T01:05:00.000000Z"
     with sqlite3.connect(path) as raw:  # rewind the file to version 1's column and values
-        raw.execute("ALTER TABLE resources RENAME COLUMN later_creations TO latest_created_at")
+        raw.execute("ALTER TABLE resources RENAME COLUMN creations TO latest_created_at")
         for n, latest in ((1, t1), (2, t2)):
             raw.execute(
                 "INSERT INTO resources (account, region, resource_type, resource_id, tags, created_at, "
-                "latest_created_at, notify_count, sources, details, version, active) "
-                "VALUES ('123456789012', 'us-east-1', 'AWS::EC2::Instance', ?, '{}', ?, ?, 0, '[\"config\"]', "
+                "latest_created_at, created_by, notify_count, sources, details, version, active) "
+                "VALUES ('123456789012', 'us-east-1', 'AWS::EC2::Instance', ?, '{}', ?, ?, 'aki', 0, '[\"config\"]', "
                 "'{}', 1, 1)",
                 (f"i-{n:06d}", t1, latest),
             )
         raw.execute("PRAGMA user_version = 1")
     store = SQLiteStore(path)
     loaded = store.load([record(1).key, record(2).key])
-    assert loaded[record(1).key].later_creations == ()
-    assert loaded[record(2).key].later_creations == (T0 + timedelta(minutes=5),)
+    assert loaded[record(1).key].creations == ()
+    assert loaded[record(2).key].creations == (Creation(T0, "aki"), Creation(T0 + timedelta(minutes=5)))
     store.save([loaded[record(1).key]])  # writes the new column
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (2,)

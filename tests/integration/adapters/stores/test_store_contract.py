@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from leftovers.core.errors import ConflictError
-from leftovers.core.model import Resource, ResourceKey
+from leftovers.core.model import Creation, Resource, ResourceKey
 from leftovers.core.ports import Store
 
 T0 = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
@@ -54,7 +54,7 @@ def test_every_field_round_trips(store: Store) -> None:
         arn="arn:aws:lambda:eu-west-1:210987654321:function:fn",
         tags={"Owner": "alice", "": "empty key", "Project": ""},
         created_at=T0,
-        later_creations=(T0 + timedelta(days=1, microseconds=7), T0 + timedelta(days=2)),
+        creations=(Creation(T0, None, "ecs.amazonaws.com"), Creation(T0 + timedelta(days=1, microseconds=7), "ärn ✓")),
         deleted_at=T0 - timedelta(days=3),
         attrs_at=datetime(2026, 11, 21, 10, 0, 0, 123456, tzinfo=tokyo),
         first_notified_at=T0 + timedelta(hours=2),

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leftovers.adapters.stores.codec import COLUMNS, decode_time, encode_time, from_row, from_values, to_row, to_values
-from leftovers.core.model import Resource, ResourceKey
+from leftovers.core.model import Creation, Resource, ResourceKey
 
 zones = st.one_of(
     st.just(UTC),
@@ -32,7 +32,7 @@ resources = st.builds(
     arn=st.none() | text,
     tags=st.dictionaries(text, text, max_size=4),
     created_at=maybe_instant,
-    later_creations=st.lists(instants, max_size=3).map(tuple),
+    creations=st.lists(st.builds(Creation, instants, st.none() | text, st.none() | text), max_size=3).map(tuple),
     deleted_at=maybe_instant,
     attrs_at=maybe_instant,
     first_notified_at=maybe_instant,
