@@ -9,7 +9,7 @@ import click
 from leftovers.adapters.inventory.arns import ROWS as ARN_ROWS
 from leftovers.adapters.inventory.describe_table import ROWS as DESCRIBE_ROWS
 from leftovers.adapters.sources.cloudtrail_table import CALLS
-from leftovers.adapters.sources.config import DETAILS
+from leftovers.adapters.sources.config_details import DETAILS
 
 COLUMNS = ("Resource type", "CloudTrail calls", "AWS Config", "Reconcile check", "Backfill (tagging)")
 

@@ -4,9 +4,7 @@ EventBridge delivers at least once and in no particular order, so every rule com
 trusting arrival order: a duplicate changes nothing, a deletion seen before its creation leaves a tombstone that
 makes the late creation stale, and a creation newer than the last deletion starts a fresh incarnation.
 
-Attributes (name, ARN, tags, details) come from the newest event that states them; an older event only fills
-attributes still unknown. That is exact for one source (every Config item states them all) and for two sources
-that each state a fixed subset; it can differ with three or more events that leave out different attributes.
+Attributes (name, ARN, tags, details) follow ``core.attributes``.
 Creation times and creators are exact with any number of sources: every creation merged into an incarnation is
 kept (``core.creations``), so a deletion that arrives after creations of the next incarnation restarts it at the
 earliest creation after it, with the creators those name. ``sources`` stays the union of every source merged.
@@ -16,13 +14,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TypeVar
 
-from leftovers.core import creations
+from leftovers.core import attributes, creations
 from leftovers.core.deadlines import Deadlines, with_deadline
 from leftovers.core.model import ChangeKind, Creation, Resource, ResourceChange, ResourceKey
-
-T = TypeVar("T")
 
 
 class Outcome(Enum):
@@ -73,14 +68,14 @@ def _create(record: Resource, change: ResourceChange) -> Resource:
         return record  # a creation older than a deletion we already saw: stale
     if not record.active:
         fresh = _fresh_incarnation(record.key, record.deleted_at, record.version, change)
-        return _merge_attrs(_carry_attrs(fresh, record), change) if _has_pending_attrs(record) else fresh
+        return attributes.merged(attributes.carried(fresh, record), change) if attributes.pending(record) else fresh
     sources = record.sources if change.source in record.sources else record.sources | {change.source}
     if t == record.created_at and not record.creations and _names_no_new_creator(record, change):
         merged = record if sources is record.sources else record.evolve(sources=sources)  # a re-delivery
     else:
         after = creations.merged(creations.of(record), Creation(t, change.created_by, change.created_for_by))
         merged = record.evolve(sources=sources, **creations.fields(after))
-    return _merge_attrs(merged, change)
+    return attributes.merged(merged, change)
 
 
 def _delete(record: Resource, t: datetime, deadlines: Deadlines) -> Resource:
@@ -104,7 +99,7 @@ def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> R
     if record.deleted_at is not None and t <= record.deleted_at:
         return record
     seen = record if change.source in record.sources else record.evolve(sources=record.sources | {change.source})
-    updated = _merge_attrs(seen, change)
+    updated = attributes.merged(seen, change)
     if not record.active:
         # An update seen before its creation: kept (briefly) so the late creation finds the newest attributes.
         expires = t + deadlines.tombstone_ttl
@@ -154,38 +149,6 @@ def _restart(record: Resource, after: tuple[Creation, ...]) -> Resource:
         expires_at=None,
         **creations.fields(after),
     )
-
-
-def _carry_attrs(fresh: Resource, old: Resource) -> Resource:
-    return fresh.evolve(name=old.name, arn=old.arn, tags=old.tags, details=old.details, attrs_at=old.attrs_at)
-
-
-def _has_pending_attrs(record: Resource) -> bool:
-    """Attributes from an update newer than the last deletion belong to the next incarnation."""
-    if record.attrs_at is None:
-        return False
-    return record.deleted_at is None or record.attrs_at > record.deleted_at
-
-
-def _merge_attrs(record: Resource, change: ResourceChange) -> Resource:
-    """Newest event wins each attribute it states; an older event only fills attributes still unknown."""
-    if change.name is None and change.arn is None and change.tags is None and change.details is None:
-        return record  # states nothing: must not make an older event's attributes look stale
-    newer = record.attrs_at is None or change.captured_at >= record.attrs_at
-    name = _pick(record.name, change.name, newer)
-    arn = _pick(record.arn, change.arn, newer)
-    tags = _pick(record.tags, change.tags, newer)
-    details = _pick(record.details, change.details, newer)
-    attrs_at = change.captured_at if newer else record.attrs_at
-    if (name, arn, tags, details, attrs_at) == (record.name, record.arn, record.tags, record.details, record.attrs_at):
-        return record  # a duplicate: skip the copy
-    return record.evolve(name=name, arn=arn, tags=dict(tags), details=dict(details), attrs_at=attrs_at)
-
-
-def _pick(old: T, new: T | None, newer: bool) -> T:
-    if new is None:
-        return old
-    return new if newer or not old else old
 
 
 def _outcome(before: Resource | None, after: Resource, kind: ChangeKind) -> Outcome:

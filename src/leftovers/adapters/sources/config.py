@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
+from leftovers.adapters.sources.config_details import details_of
 from leftovers.core.errors import EventRejected
 from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
 
@@ -30,39 +31,6 @@ STATUS_KIND: dict[str, ChangeKind | None] = {
     "ResourceDeleted": ChangeKind.DELETED,
     "ResourceDeletedNotRecorded": ChangeKind.DELETED,
     "ResourceNotRecorded": None,
-}
-
-# Cost-relevant paths into ``configuration`` (describe-API casing; newer types use CloudFormation's PascalCase),
-# plus the few that tell resources AWS made for the user (default VPC parts, service-linked roles, managed ENIs).
-# A detail is named by its path's last part in camelCase: "ClusterConfig.InstanceType" -> "instanceType".
-DETAILS: dict[str, tuple[str, ...]] = {
-    "AWS::EC2::Instance": ("instanceType",),
-    "AWS::EC2::Volume": ("size", "volumeType"),
-    "AWS::EC2::NatGateway": ("connectivityType",),
-    "AWS::EC2::EIP": ("publicIp", "associationId"),
-    "AWS::EC2::NetworkInterface": ("interfaceType", "requesterManaged"),
-    "AWS::EC2::VPC": ("isDefault",),
-    "AWS::EC2::Subnet": ("defaultForAz",),
-    "AWS::IAM::Role": ("path",),
-    "AWS::Lambda::Function": ("runtime", "memorySize"),
-    "AWS::RDS::DBInstance": ("dBInstanceClass", "allocatedStorage", "engine", "multiAZ", "storageType"),
-    "AWS::EC2::SecurityGroup": ("groupName",),
-    "AWS::EC2::RouteTable": ("associations.0.main",),
-    "AWS::EC2::NetworkAcl": ("isDefault",),
-    "AWS::KMS::Key": ("keyManager",),
-    "AWS::ElastiCache::CacheCluster": ("cacheNodeType", "numCacheNodes"),
-    "AWS::OpenSearch::Domain": ("ClusterConfig.InstanceType", "ClusterConfig.InstanceCount"),
-    "AWS::Elasticsearch::Domain": (
-        "elasticsearchClusterConfig.instanceType",
-        "elasticsearchClusterConfig.instanceCount",
-    ),
-    "AWS::ElasticLoadBalancingV2::LoadBalancer": ("type",),
-    "AWS::Redshift::Cluster": ("nodeType", "numberOfNodes"),
-    "AWS::SageMaker::NotebookInstance": ("InstanceType", "VolumeSizeInGB"),
-    "AWS::SageMaker::EndpointConfig": (
-        "ProductionVariants.0.InstanceType",
-        "ProductionVariants.0.InitialInstanceCount",
-    ),
 }
 
 # Key parts are checked because the stores join them with a separator; the id comes last and may contain anything.
@@ -143,7 +111,7 @@ def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resou
         arn=_arn(item, resources),
         tags=tags,
         event_id=event_id,
-        details=None if kind is ChangeKind.DELETED else _details(item, key.resource_type),
+        details=None if kind is ChangeKind.DELETED else details_of(item, key.resource_type),
     )
     return Parsed(changes=(change,))
 
@@ -207,31 +175,3 @@ def _tags(item: Mapping[str, Any], where: str) -> dict[str, str] | None:
     if type(raw) is not dict and not isinstance(raw, Mapping):
         raise EventRejected(f"{where}tags", "not an object")
     return {k: v for k, v in raw.items() if type(v) is str}
-
-
-def _details(item: Mapping[str, Any], resource_type: str) -> dict[str, Any] | None:
-    paths = DETAILS.get(resource_type)
-    configuration = item.get("configuration")
-    if not paths or (type(configuration) is not dict and not isinstance(configuration, Mapping)):
-        return None
-    found = {_detail_name(path): value for path in paths if (value := _dig(configuration, path)) is not None}
-    return found or None
-
-
-def _detail_name(path: str) -> str:
-    last = path.rsplit(".", 1)[-1]
-    return last[:1].lower() + last[1:]
-
-
-def _dig(obj: object, path: str) -> str | int | float | bool | None:
-    for part in path.split("."):
-        if type(obj) is dict or isinstance(obj, Mapping):  # plain dicts first: the ABC check is slow
-            obj = obj.get(part)
-        elif isinstance(obj, list) and part.isdigit() and int(part) < len(obj):
-            obj = obj[int(part)]
-        else:
-            return None
-    return obj if isinstance(obj, _PLAIN) else None
-
-
-_PLAIN = (str, int, float, bool)  # a tuple: isinstance with a union type is several times slower on 3.11

@@ -7,21 +7,20 @@ attribute ``due_shard``, so tombstones and notify-once records never enter the i
 
 from __future__ import annotations
 
-import json
 import re
 import time
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from leftovers.adapters.stores.codec import COLUMNS, encode_time, from_row, to_row
+from leftovers.adapters.stores.codec import encode_time
+from leftovers.adapters.stores.dynamodb_items import decode, encode, expect_version
 from leftovers.adapters.stores.dynamodb_schema import (
     DUE_INDEX,
     DUE_SHARD,
     DUE_SORT,
     PK,
-    TTL_ATTRIBUTE,
     create_table,
     table_definition,
 )
@@ -35,10 +34,9 @@ if TYPE_CHECKING:
 
 BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
-_NONE_ROW: dict[str, Any] = dict.fromkeys(COLUMNS)
 TRANSACTION_LIMIT = 100
 _CONFLICT_CODES = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
-__all__ = ["DynamoDBStore", "create_table", "open_dynamodb_store", "table_definition"]
+__all__ = ["DynamoDBStore", "create_table", "decode", "encode", "open_dynamodb_store", "table_definition"]
 _TABLE_NAME = re.compile(r"^[A-Za-z0-9_.-]{3,255}$")
 
 
@@ -106,7 +104,7 @@ class DynamoDBStore:
 
     def _put(self, r: Resource) -> None:
         try:
-            self.client.put_item(TableName=self.table, Item=encode(r), **_expect_version(r.version))
+            self.client.put_item(TableName=self.table, Item=encode(r), **expect_version(r.version))
         except ClientError as exc:
             if _code(exc) == "ConditionalCheckFailedException":
                 raise ConflictError([r.key]) from None
@@ -116,7 +114,7 @@ class DynamoDBStore:
 
     def _transact(self, chunk: Sequence[Resource]) -> None:
         items: Any = [
-            {"Put": {"TableName": self.table, "Item": encode(r), **_expect_version(r.version)}} for r in chunk
+            {"Put": {"TableName": self.table, "Item": encode(r), **expect_version(r.version)}} for r in chunk
         ]
         try:
             self.client.transact_write_items(TransactItems=items)
@@ -157,7 +155,7 @@ class DynamoDBStore:
                 self.client.delete_item(
                     TableName=self.table,
                     Key={PK: {"S": str(r.key)}},
-                    **_expect_version(r.version),
+                    **expect_version(r.version),
                 )
                 gone += 1
             except ClientError as exc:
@@ -186,42 +184,3 @@ class DynamoDBStore:
 
 def _code(exc: ClientError) -> str:
     return str(exc.response.get("Error", {}).get("Code", ""))
-
-
-def _expect_version(version: int) -> dict[str, Any]:
-    """The write condition: no item yet for version 0, else the stored version still equals ``version``."""
-    if version == 0:
-        return {"ConditionExpression": "attribute_not_exists(#pk)", "ExpressionAttributeNames": {"#pk": PK}}
-    # Attribute names go through placeholders: several of ours (name, ttl, ...) are DynamoDB reserved words.
-    return {
-        "ConditionExpression": "#v = :v",
-        "ExpressionAttributeNames": {"#v": "version"},
-        "ExpressionAttributeValues": {":v": {"N": str(version)}},
-    }
-
-
-def encode(r: Resource) -> dict[str, Any]:
-    """The item for a record as it will be stored (version + 1), with its key, index and TTL attributes."""
-    row = to_row(r, version=r.version + 1)
-    item: dict[str, Any] = {PK: {"S": str(r.key)}}
-    for name, value in row.items():
-        if value is None:
-            continue  # absent, not NULL: keeps items small and the index sparse
-        item[name] = {"N": str(value)} if isinstance(value, int) else {"S": value}
-    if r.active and r.next_due_at is not None:
-        item[DUE_SHARD] = {"S": DUE_INDEX}
-    if not r.active and r.expires_at is not None:
-        item[TTL_ATTRIBUTE] = {"N": str(int(r.expires_at.timestamp()))}
-    return item
-
-
-def decode(item: Mapping[str, Any]) -> Resource:
-    """The record an item encodes."""
-    row = dict(_NONE_ROW)
-    for name, value in item.items():
-        row[name] = int(value["N"]) if "N" in value else value.get("S")
-    latest = row.get("latest_created_at")  # an item from 0.1.0: the first and latest creation, one creator
-    if latest not in (None, row["created_at"]) and row["creations"] is None:
-        first = [row["created_at"], row["created_by"], row["created_for_by"]]
-        row["creations"] = json.dumps([first, [latest, None, None]])
-    return from_row(row)

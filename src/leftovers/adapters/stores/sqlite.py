@@ -11,37 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from leftovers.adapters.stores import codec
+from leftovers.adapters.stores.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION, TABLE, migrate
 from leftovers.core.errors import ConflictError, StoreError
 from leftovers.core.model import Resource, ResourceKey
 
-SCHEMA_VERSION = 2
-APPLICATION_ID = 0x4C465456  # "LFTV": marks a file as a Leftovers store
-TABLE = "resources"
-MEMORY = ":memory:"
+__all__ = ["APPLICATION_ID", "MEMORY", "SCHEMA_VERSION", "SQLiteStore"]
 
-_TYPES = {"notify_count": "INTEGER NOT NULL", "version": "INTEGER NOT NULL", "active": "INTEGER NOT NULL"}
+MEMORY = ":memory:"
 _KEYS = ", ".join(codec.KEY_COLUMNS)
 _COLS = ", ".join(codec.COLUMNS)
 _R_COLS = ", ".join(f"r.{c}" for c in codec.COLUMNS)
-_SCHEMA = f"""
-CREATE TABLE {TABLE} (
-  {", ".join(f"{c} {_TYPES.get(c, 'TEXT NOT NULL' if c in codec.KEY_COLUMNS else 'TEXT')}" for c in codec.COLUMNS)},
-  PRIMARY KEY ({_KEYS})
-) WITHOUT ROWID;
--- Partial indexes: the daily run reads only what is due, the purge only what has expired.
-CREATE INDEX resources_due ON {TABLE} (next_due_at) WHERE active = 1 AND next_due_at IS NOT NULL;
-CREATE INDEX resources_expiry ON {TABLE} (expires_at) WHERE active = 0 AND expires_at IS NOT NULL;
-PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = {SCHEMA_VERSION};
-"""
-_UPGRADES = (
-    "",  # version 0 is an empty file: _SCHEMA creates the current version instead
-    # 1 -> 2: version 1 kept the first and the latest creation time of an incarnation, one creator for both.
-    f"""ALTER TABLE {TABLE} RENAME COLUMN latest_created_at TO creations;
-    UPDATE {TABLE} SET creations = CASE WHEN creations IS NULL OR creations = created_at THEN NULL
-      ELSE json_array(json_array(created_at, created_by, created_for_by), json_array(creations, NULL, NULL)) END""",
-)
-"""``_UPGRADES[n]`` takes a store from schema version ``n`` to ``n + 1``."""
 # Positional (?NNN) parameters bind the codec's value tuples directly; the update appends the loaded version.
 _PARAM = {c: f"?{i}" for i, c in enumerate(codec.COLUMNS, 1)}
 _INSERT = f"INSERT INTO {TABLE} ({_COLS}) VALUES ({', '.join(_PARAM.values())}) ON CONFLICT DO NOTHING"
@@ -67,7 +46,7 @@ class SQLiteStore:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             try:
                 self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-                self._migrate()
+                migrate(self._db, self.path)
                 self._db.execute("PRAGMA journal_mode = WAL")
                 self._db.execute("PRAGMA synchronous = NORMAL")  # WAL stays consistent; fsync at checkpoints
             except BaseException:
@@ -146,52 +125,6 @@ class SQLiteStore:
         stale = [r.key for r in records if stored.get(r.key, 0) != r.version]
         twice = [k for k, n in Counter(r.key for r in records).items() if n > 1]
         return stale or twice  # one key twice in a call: its second write found the first one's version
-
-    def _migrate(self) -> None:
-        (version,) = self._db.execute("PRAGMA user_version").fetchone()
-        if version == 0:
-            # Create under the write lock, re-checking: another process may be creating the same file.
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                (version,) = self._db.execute("PRAGMA user_version").fetchone()
-                if version == 0:
-                    self._check_empty()
-                    for statement in _SCHEMA.split(";"):
-                        self._db.execute(statement)
-                    version = SCHEMA_VERSION
-            except BaseException:
-                self._rollback()
-                raise
-            self._db.execute("COMMIT")
-        (app,) = self._db.execute("PRAGMA application_id").fetchone()
-        if app != APPLICATION_ID:
-            raise StoreError(f"{self.path}: not a Leftovers store (application id {app:#x})")
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: store schema version {version} is newer than this Leftovers knows "
-                f"({SCHEMA_VERSION}); upgrade Leftovers"
-            )
-        if version < SCHEMA_VERSION:
-            self._upgrade()
-
-    def _upgrade(self) -> None:
-        # Steps run in one transaction, under the write lock, re-checking the version another process may have raised.
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            (version,) = self._db.execute("PRAGMA user_version").fetchone()
-            for step in _UPGRADES[version:]:
-                for statement in step.split(";"):
-                    self._db.execute(statement)
-            self._db.execute(f"PRAGMA user_version = {max(version, SCHEMA_VERSION)}")
-        except BaseException:
-            self._rollback()
-            raise
-        self._db.execute("COMMIT")
-
-    def _check_empty(self) -> None:
-        (tables,) = self._db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        if tables:
-            raise StoreError(f"{self.path}: not a Leftovers store (it holds other tables)")
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
