@@ -188,6 +188,21 @@ def test_config_file_silences_extends_and_prices(run, tmp_path: Path) -> None:  
     assert "synthetic-2" not in digest.stdout
 
 
+def test_reindex_applies_a_shorter_grace_period_to_what_is_stored(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    patient = tmp_path / "patient.toml"
+    patient.write_text('[grace_by_type]\n"AWS::EC2::Instance" = "30d"\n')
+    run("ingest", "-", input=jsonl([config_event(1), config_event(2)]), env={"LEFTOVERS_CONFIG": str(patient)})
+    assert json.loads(run("report", "--format", "json", "--due", "--at", NIGHT).stdout) == []  # stored: in 30 days
+
+    dry = run("store", "reindex", "--dry-run")  # the default policy again: grace 0
+    assert dry.stdout.splitlines() == ["Checked 2 deadlines: 2 would move (dry run: nothing changed)."]
+    assert json.loads(run("report", "--format", "json", "--due", "--at", NIGHT).stdout) == []
+    assert run("store", "reindex").stdout.splitlines() == ["Checked 2 deadlines: 2 moved."]
+    due = json.loads(run("report", "--format", "json", "--due", "--at", NIGHT).stdout)
+    assert {r["resource_name"] for r in due} == {"synthetic-1", "synthetic-2"}
+    assert run("store", "reindex").stdout.splitlines() == ["Checked 2 deadlines: 0 moved."]
+
+
 def test_bad_config_is_one_line_with_its_position(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     config = tmp_path / "leftovers.toml"
     config.write_text('timezone = "UTC"\n\n[[ignore]]\nname = "x"\nname_regex = "tmp-("\n')

@@ -6,6 +6,7 @@ import click
 
 from leftovers.bootstrap import init_store
 from leftovers.cli import common
+from leftovers.service import reindex as service
 
 
 @click.group()
@@ -13,8 +14,9 @@ def store() -> None:
     """Manage the store (SQLite file or DynamoDB table).
 
     \b
-    Example:
+    Examples:
       leftovers store init --store dynamodb://leftovers-dev
+      leftovers --config leftovers.toml store reindex
     """
 
 
@@ -36,3 +38,23 @@ def init(ctx: click.Context, url: str | None) -> None:
     """
     target = url or common.settings(ctx).store
     click.echo(init_store(target))
+
+
+@store.command("reindex")
+@click.option("--dry-run", is_flag=True, help="Say how many deadlines would move; change nothing.")
+@click.pass_context
+def reindex(ctx: click.Context, dry_run: bool) -> None:
+    """Recompute every deadline under the current settings and config.
+
+    Run it after changing leftovers.toml (or --grace, --reminder): a deadline
+    is stored when a change arrives, so a shorter grace period would reach
+    records only at their next change. Works on the deployed table too.
+
+    \b
+    Examples:
+      leftovers --config leftovers.toml store reindex --dry-run
+      leftovers --store dynamodb://leftovers --config leftovers.toml store reindex
+    """
+    result = service.reindex(common.store(ctx), common.settings(ctx).policy, dry_run=dry_run)
+    moved = f"{result.moved} would move (dry run: nothing changed)" if dry_run else f"{result.moved} moved"
+    click.echo(f"Checked {result.checked} deadlines: {moved}.")

@@ -17,6 +17,7 @@ from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.lifecycle import Outcome
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
 from leftovers.core.ports import CreatorLookup, Inventory, Store
+from leftovers.service.batches import parts
 from leftovers.service.ingest import apply_changes
 
 SOURCE = "reconcile"
@@ -65,7 +66,7 @@ def reconcile(
     gone: list[ResourceKey] = []
     unknown: Counter[tuple[str, str]] = Counter()
     pool = store.scan() if candidates is None else candidates
-    for part in _parts(_chosen(pool, select, limit), batch):
+    for part in parts(_chosen(pool, select, limit), batch):
         verdicts = inventory.check(part)
         checked += len(part)
         deletions = []
@@ -105,14 +106,3 @@ def _chosen(pool: Iterable[Resource], select: Select, limit: int | None) -> Iter
     # Oldest first: when a run is bounded, the records most likely to be phantoms are checked first.
     records = sorted((r for r in pool if r.active and select(r)), key=lambda r: (r.created_at, r.key))
     return iter(records if limit is None else records[:limit])
-
-
-def _parts(records: Iterable[Resource], size: int) -> Iterator[list[Resource]]:
-    part: list[Resource] = []
-    for record in records:
-        part.append(record)
-        if len(part) == size:
-            yield part
-            part = []
-    if part:
-        yield part
