@@ -65,6 +65,37 @@ def test_ingest_counts_and_report_shows_what_is_left(run) -> None:  # type: igno
         assert field in instance
 
 
+def test_config_and_cloudtrail_events_mix_and_one_resource_is_one_record(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Config discovers one of the instances bob launched (its event first in the file, though captured later)."""
+    discovered = load_event("config_discovered_ec2_instance")
+    item = discovered["detail"]["configurationItem"]
+    item.update(
+        resourceId="i-0a1b2c3d4e5f60718", awsRegion="us-east-1", configurationItemCaptureTime="2024-05-14T08:06:00Z"
+    )
+    item["ARN"] = "arn:aws:ec2:us-east-1:123456789012:instance/i-0a1b2c3d4e5f60718"
+    broken = load_event("cloudtrail_create_volume")
+    del broken["detail"]["responseElements"]["volumeId"]
+    events = [discovered, *(load_event(n) for n in ("cloudtrail_run_instances", "cloudtrail_create_volume")), broken]
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(jsonl([*events, load_event("cloudtrail_delete_volume")]))
+
+    result = run("ingest", str(mixed))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == "3 tracked, 1 resolved, 1 updated, 0 unchanged, 0 ignored, 1 rejected"
+    assert f"{mixed}:4" in result.output
+    assert "responseElements.volumeId" in result.output
+    rows = {r["resource_id"]: r for r in report(run)}
+    assert set(rows) == {"i-0a1b2c3d4e5f60718", "i-0a1b2c3d4e5f60719"}  # the volume came and went
+    both, alone = rows["i-0a1b2c3d4e5f60718"], rows["i-0a1b2c3d4e5f60719"]
+    bob = "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Developer_0a1b2c3d4e5f6a7b/bob@example.com"
+    assert both["sources"] == ["cloudtrail", "config"]
+    assert both["created_by"] == alone["created_by"] == bob
+    assert both["created_at"] == "2024-05-14T08:01:37Z"  # CloudTrail's call, not Config's later discovery
+    assert both["owner"] == "hanako"  # the Owner tag Config recorded wins over the creator
+    assert alone["sources"] == ["cloudtrail"]
+    assert alone["owner"] == "bob"  # no Owner tag: the creator (the SSO session name, shortened)
+
+
 def test_bad_events_are_named_and_good_ones_still_processed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broken = load_event("config_discovered_ec2_instance")
     del broken["detail"]["configurationItem"]["awsRegion"]
