@@ -69,12 +69,10 @@ def _create(record: Resource, change: ResourceChange) -> Resource:
     if not record.active:
         fresh = _fresh_incarnation(record.key, record.deleted_at, record.version, change)
         return attributes.merged(attributes.carried(fresh, record), change) if attributes.pending(record) else fresh
-    sources = record.sources if change.source in record.sources else record.sources | {change.source}
-    if t == record.created_at and not record.creations and _names_no_new_creator(record, change):
-        merged = record if sources is record.sources else record.evolve(sources=sources)  # a re-delivery
-    else:
-        after = creations.merged(creations.of(record), Creation(t, change.created_by, change.created_for_by))
-        merged = record.evolve(sources=sources, **creations.fields(after))
+    seen = _seen_by(record, change.source)
+    known = creations.of(record)
+    after = creations.merged(known, Creation(t, change.created_by, change.created_for_by))
+    merged = seen if after is known else seen.evolve(**creations.fields(after))  # a re-delivery adds nothing
     return attributes.merged(merged, change)
 
 
@@ -98,8 +96,7 @@ def _update(record: Resource, change: ResourceChange, deadlines: Deadlines) -> R
     t = change.captured_at
     if record.deleted_at is not None and t <= record.deleted_at:
         return record
-    seen = record if change.source in record.sources else record.evolve(sources=record.sources | {change.source})
-    updated = attributes.merged(seen, change)
+    updated = attributes.merged(_seen_by(record, change.source), change)
     if not record.active:
         # An update seen before its creation: kept (briefly) so the late creation finds the newest attributes.
         expires = t + deadlines.tombstone_ttl
@@ -135,10 +132,8 @@ def _sources(source: str) -> frozenset[str]:
 _SOURCE_SETS: dict[str, frozenset[str]] = {}
 
 
-def _names_no_new_creator(record: Resource, change: ResourceChange) -> bool:
-    return (change.created_by is None or record.created_by is not None) and (
-        change.created_for_by is None or record.created_for_by is not None
-    )
+def _seen_by(record: Resource, source: str) -> Resource:
+    return record if source in record.sources else record.evolve(sources=record.sources | {source})
 
 
 def _restart(record: Resource, after: tuple[Creation, ...]) -> Resource:

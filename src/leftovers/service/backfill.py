@@ -17,7 +17,7 @@ from leftovers.core.inventory import Found, Presence
 from leftovers.core.lifecycle import Outcome
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
 from leftovers.core.ports import Inventory, Listing, Store
-from leftovers.service.batches import parts
+from leftovers.service.batches import batched
 from leftovers.service.ingest import apply_changes, fold
 from leftovers.service.reconcile import BATCH
 
@@ -49,7 +49,7 @@ def backfill(
     """Adopt every listed resource the store does not track as active; ``dry_run`` changes nothing."""
     listed = tracked = ghosts = stale = verified = 0
     adopted: list[ResourceChange] = []
-    for part in parts(listing.list(), batch):
+    for part in batched(listing.list(), batch):
         listed += len(part)
         loaded = store.load({f.key for f in part})
         new = [f for f in part if not (f.key in loaded and loaded[f.key].active)]

@@ -6,16 +6,15 @@ import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import islice
 
 from leftovers.core.deadlines import Deadlines
 from leftovers.core.errors import ConflictError, StoreError
 from leftovers.core.lifecycle import Outcome, apply
 from leftovers.core.model import Resource, ResourceChange, ResourceKey
 from leftovers.core.ports import Store
+from leftovers.service.batches import MAX_CONFLICT_RETRIES, batched
 
 CHUNK = 10_000  # one load and one commit per chunk; a larger chunk also folds repeated keys into one write
-MAX_CONFLICT_RETRIES = 5
 
 
 def ingest(store: Store, changes: Iterable[ResourceChange], deadlines: Deadlines, chunk: int = CHUNK) -> Counter[str]:
@@ -74,13 +73,6 @@ class Recent:
         """Drop entries that may be stale."""
         for k in keys:
             self.records.pop(k, None)
-
-
-def batched(items: Iterable[ResourceChange], size: int) -> Iterator[tuple[ResourceChange, ...]]:
-    """``itertools.batched`` for Python 3.11."""
-    it = iter(items)
-    while part := tuple(islice(it, size)):
-        yield part
 
 
 def apply_changes(

@@ -9,12 +9,11 @@ from typing import Any
 
 from leftovers.core.deadlines import Deadlines
 from leftovers.core.digest import Digest, DigestEntry
-from leftovers.core.errors import ConflictError, NotifyError, StoreError
+from leftovers.core.errors import ConflictError, NotifyError
 from leftovers.core.lifecycle import is_due, mark_notified
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Message, Notifier, Store
-
-MAX_CONFLICT_RETRIES = 5
+from leftovers.service.batches import save_recomputed
 
 Describe = Callable[[Resource], DigestEntry | None]
 """Turns a due record into a digest entry, or ``None`` when policy says not to tell (ignored, kept)."""
@@ -83,7 +82,10 @@ def mark(
     marked, refused = _mark_seen(store, chosen, at, deadlines)
     done = {r.key for r in chosen} - refused
     rest = [k for k in keys if k not in done]
-    return marked + (_mark_loaded(store, rest, at, deadlines) if rest else 0)
+    if not rest:
+        return marked
+    loaded = store.load(rest).values()
+    return marked + len(save_recomputed(store, loaded, lambda r: mark_notified(r, at, deadlines), "marking"))
 
 
 def _mark_seen(
@@ -103,20 +105,6 @@ def _mark_seen(
             continue
         return len(pending), refused
     return 0, refused
-
-
-def _mark_loaded(store: Store, keys: Collection[ResourceKey], at: datetime, deadlines: Deadlines) -> int:
-    for _ in range(MAX_CONFLICT_RETRIES):
-        loaded = store.load(keys)
-        marked = [mark_notified(r, at, deadlines) for r in loaded.values()]
-        changed = [r for r in marked if not r.same_state(loaded[r.key])]
-        try:
-            if changed:
-                store.save(changed)
-        except ConflictError:
-            continue
-        return len(changed)
-    raise StoreError(f"gave up marking after {MAX_CONFLICT_RETRIES} concurrent-write conflicts")
 
 
 def run(

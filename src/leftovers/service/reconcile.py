@@ -17,7 +17,7 @@ from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.lifecycle import Outcome
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
 from leftovers.core.ports import CreatorLookup, Inventory, Store
-from leftovers.service.batches import parts
+from leftovers.service.batches import batched
 from leftovers.service.ingest import apply_changes
 
 SOURCE = "reconcile"
@@ -66,7 +66,7 @@ def reconcile(
     gone: list[ResourceKey] = []
     unknown: Counter[tuple[str, str]] = Counter()
     pool = store.scan() if candidates is None else candidates
-    for part in parts(_chosen(pool, select, limit), batch):
+    for part in batched(_chosen(pool, select, limit), batch):
         verdicts = inventory.check(part)
         checked += len(part)
         deletions = []

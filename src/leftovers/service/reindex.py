@@ -11,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leftovers.core.deadlines import Deadlines, with_deadline
-from leftovers.core.errors import ConflictError, StoreError
 from leftovers.core.model import Resource
 from leftovers.core.ports import Store
-from leftovers.service.batches import parts
+from leftovers.service.batches import batched, save_recomputed
 
 BATCH = 200
-MAX_CONFLICT_RETRIES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,28 +28,16 @@ class ReindexResult:
 
 def reindex(store: Store, deadlines: Deadlines, *, batch: int = BATCH, dry_run: bool = False) -> ReindexResult:
     """Store each active record's deadline as ``deadlines`` computes it now; change nothing if ``dry_run``."""
+
+    def recompute(record: Resource) -> Resource:
+        return with_deadline(record, deadlines) if record.active else record
+
     checked = moved = 0
-    for part in parts(store.scan(), batch):
+    for part in batched(store.scan(), batch):
         checked += len(part)
-        changed = _moved(part, deadlines)
-        if changed and not dry_run:
-            changed = _save(store, changed, deadlines)
-        moved += len(changed)
+        if dry_run:
+            moved += sum(not recompute(r).same_state(r) for r in part)
+        else:
+            # An event may change a record meanwhile (its rules set the deadline too): the save recomputes from it.
+            moved += len(save_recomputed(store, part, recompute, "reindexing"))
     return ReindexResult(checked, moved)
-
-
-def _moved(records: list[Resource], deadlines: Deadlines) -> list[Resource]:
-    return [after for r in records if not (after := with_deadline(r, deadlines)).same_state(r)]
-
-
-def _save(store: Store, changed: list[Resource], deadlines: Deadlines) -> list[Resource]:
-    for _ in range(MAX_CONFLICT_RETRIES):
-        try:
-            store.save(changed)
-            return changed
-        except ConflictError:
-            # An event changed some record meanwhile (its rules set the deadline too): recompute from what is stored.
-            changed = _moved([r for r in store.load([r.key for r in changed]).values() if r.active], deadlines)
-            if not changed:
-                return changed
-    raise StoreError(f"gave up reindexing after {MAX_CONFLICT_RETRIES} concurrent-write conflicts")
