@@ -9,7 +9,7 @@ from typing import Any
 
 from leftovers.core.deadlines import Deadlines
 from leftovers.core.digest import Digest, DigestEntry
-from leftovers.core.errors import ConflictError, NotifyError
+from leftovers.core.errors import NotifyError
 from leftovers.core.lifecycle import is_due, mark_notified
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Message, Notifier, Store
@@ -74,37 +74,16 @@ def mark(
 ) -> int:
     """Mark these resources notified at ``at``; idempotent, so a retried step does not count twice.
 
-    ``seen`` holds records as the notify step read them. One unchanged since is written without being read again
-    (the save is conditional on its version, which proves it unchanged); any other key is read and marked afresh.
+    ``seen`` holds records as the notify step read them: each is written without being read again (the save is
+    conditional on its version, which proves it unchanged); only the other keys are read first. If some record
+    changed meanwhile, the save reloads and marks afresh.
     """
     wanted = set(keys)
-    chosen = [r for r in seen if r.key in wanted]
-    marked, refused = _mark_seen(store, chosen, at, deadlines)
-    done = {r.key for r in chosen} - refused
-    rest = [k for k in keys if k not in done]
-    if not rest:
-        return marked
-    loaded = store.load(rest).values()
-    return marked + len(save_recomputed(store, loaded, lambda r: mark_notified(r, at, deadlines), "marking"))
-
-
-def _mark_seen(
-    store: Store, seen: Collection[Resource], at: datetime, deadlines: Deadlines
-) -> tuple[int, set[ResourceKey]]:
-    pending = [m for r in seen if not (m := mark_notified(r, at, deadlines)).same_state(r)]
-    refused: set[ResourceKey] = set()
-    while pending:
-        try:
-            store.save(pending)
-        except ConflictError as exc:
-            refused.update(k for k in exc.keys if isinstance(k, ResourceKey))
-            left = [r for r in pending if r.key not in refused]
-            if len(left) == len(pending):
-                raise  # a conflict naming none of them: let the caller see it
-            pending = left
-            continue
-        return len(pending), refused
-    return 0, refused
+    records = [r for r in seen if r.key in wanted]
+    unread = wanted - {r.key for r in records}
+    if unread:
+        records += store.load(unread).values()
+    return len(save_recomputed(store, records, lambda r: mark_notified(r, at, deadlines), "marking"))
 
 
 def run(
