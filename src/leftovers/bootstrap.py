@@ -9,40 +9,54 @@ from typing import Any, TextIO
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
 from leftovers.adapters.price_file import bundled_prices
 from leftovers.adapters.stores.memory import MemoryStore
-from leftovers.core.errors import SettingsError
+from leftovers.adapters.stores.missing import missing_store
+from leftovers.core.digest import Digest
+from leftovers.core.errors import NotifyError, SettingsError
 from leftovers.core.policy_report import describer
-from leftovers.core.ports import Inventory, Notifier, Store
+from leftovers.core.ports import Inventory, Message, Notifier, Store
 from leftovers.settings import Settings
 
 DYNAMODB_SCHEME = "dynamodb://"
 
 
-def open_store(url: str) -> Store:
-    """A store for ``url``: a SQLite path (or ``sqlite:///path``), ``dynamodb://TABLE`` or ``memory:``."""
+def open_store(url: str, region: str | None = None, *, create: bool = True) -> Store:
+    """A store for ``url``: a SQLite path (or ``sqlite:///path``), ``dynamodb://TABLE`` or ``memory:``.
+
+    ``create=False`` (reading commands) refuses a SQLite file that does not exist rather than making one, so a
+    mistyped path is an error, not an empty report. A DynamoDB table is never created here.
+    """
     if url.startswith(DYNAMODB_SCHEME):
         from leftovers.adapters.stores.dynamodb import open_dynamodb_store  # boto3 only when asked for
 
-        return open_dynamodb_store(url)
+        return open_dynamodb_store(url, region=region)
     if url == "memory:":
         return MemoryStore()
-    if "://" in url and not url.startswith("sqlite://"):
-        raise SettingsError("--store", f"unknown store {url.split('://')[0]!r} (use a path, sqlite:// or dynamodb://)")
+    path = sqlite_path(url)
+    if not create and not path.exists():
+        raise missing_store(str(path))
     from leftovers.adapters.stores.sqlite import SQLiteStore
 
-    return SQLiteStore(Path(url.removeprefix("sqlite://")).expanduser())
+    return SQLiteStore(path)
 
 
-def init_store(url: str) -> str:
-    """Create the store ``url`` names (a DynamoDB table as template.yaml defines it); say what was done."""
+def sqlite_path(url: str) -> Path:
+    """The file a SQLite store URL or path names; SettingsError for a scheme that is no store."""
+    if "://" in url and not url.startswith("sqlite://"):
+        raise SettingsError("--store", f"unknown store {url.split('://')[0]!r} (use a path, sqlite:// or dynamodb://)")
+    return Path(url.removeprefix("sqlite://")).expanduser()
+
+
+def init_store(url: str, region: str | None = None) -> str:
+    """Create the store ``url`` names unless it exists (a DynamoDB table as template.yaml defines it, checked when
+    it exists already); say what was done."""
     if url.startswith(DYNAMODB_SCHEME):
-        import boto3
-
         from leftovers.adapters.stores.dynamodb import open_dynamodb_store
-        from leftovers.adapters.stores.dynamodb_schema import create_table
+        from leftovers.adapters.stores.dynamodb_schema import ensure_table
 
-        table = open_dynamodb_store(url).table  # validates the name before any AWS call
-        create_table(boto3.client("dynamodb"), table)
-        return f"Created DynamoDB table {table}."
+        store = open_dynamodb_store(url, region=region)  # validates the name before any AWS call
+        if ensure_table(store.client, store.table):
+            return f"Created DynamoDB table {store.table}."
+        return f"Store ready: DynamoDB table {store.table} (already there)."
     open_store(url)  # SQLite creates its file and schema on open
     return f"Store ready: {url}"
 
@@ -56,13 +70,38 @@ def make_inventory(rate: float = 10.0, *, use_config: bool = False, use_tagging:
     return AwsInventory(clients, use_config=use_config, use_tagging=use_tagging)
 
 
-def make_notifier(settings: Settings, stream: TextIO | None = None) -> Notifier:
-    """Slack when a webhook URL is set, else the terminal."""
-    if settings.slack_webhook_url:
+DESTINATIONS = ("slack", "terminal")
+
+
+def destination(settings: Settings, to: str | None = None) -> str | None:
+    """Where notify delivers: the one chosen (``--to``), else Slack when a webhook is set, else ``None``: no
+    destination, so notify only previews (a job that lost its webhook must not use up the notices)."""
+    if to == "slack" and not settings.slack_webhook_url:
+        raise SettingsError("--to slack", "no webhook: set LEFTOVERS_SLACK_WEBHOOK_URL or pass --slack-webhook-url")
+    return to or ("slack" if settings.slack_webhook_url else None)
+
+
+def make_notifier(settings: Settings, stream: TextIO | None = None, to: str | None = None) -> Notifier:
+    """Slack when a webhook URL is set (unless ``to`` chooses the terminal), else the terminal."""
+    if settings.slack_webhook_url and to != "terminal":
         from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
 
         return SlackWebhookNotifier(settings.slack_webhook_url)
     return TerminalNotifier(stream)
+
+
+class SlackPreview:
+    """The messages Slack would get, rendered without a webhook (for dry runs); it delivers nothing."""
+
+    def render(self, digest: Digest) -> list[Message]:
+        """Exactly what SlackWebhookNotifier.render gives."""
+        from leftovers.adapters.notifiers.slack_blocks import render_messages
+
+        return render_messages(digest)
+
+    def deliver(self, message: Message) -> None:
+        """A preview never sends."""
+        raise NotifyError("a preview sends nothing")
 
 
 def notify_options(settings: Settings, at: datetime, slack: bool, group_by: str = "type") -> dict[str, Any]:

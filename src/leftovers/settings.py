@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,6 +20,14 @@ from leftovers.core.errors import SettingsError
 from leftovers.core.policy import LANGUAGES, Policy
 
 ENV_PREFIX = "LEFTOVERS_"
+PLAIN = ("store", "slack_webhook_url", "slack_webhook_parameter", "region")
+# Variables read for a setting, first found wins; the rest read ``LEFTOVERS_<NAME>``. botocore itself ignores
+# AWS_REGION, so the region is resolved here, once, for every AWS client the CLI makes.
+ENV_NAMES: dict[str, tuple[str, ...]] = {
+    "store": ("LEFTOVERS_STORE", "LEFTOVERS_DB"),
+    "region": ("AWS_REGION", "AWS_DEFAULT_REGION"),
+}
+LONG = timedelta(days=365)
 
 
 def default_db() -> Path:
@@ -61,6 +70,11 @@ class Settings:
     slack_webhook_parameter: str | None = None
     config: Path | None = None
     policy: Policy = field(default_factory=lambda: load_policy(None))
+    region: str | None = None
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Setting name -> the flag or variable it came from (absent: the default)."""
+    warnings: tuple[str, ...] = ()
+    """Values that are valid but look like mistakes (``--grace 30m`` is 900 days), one line each."""
 
     @property
     def timezone(self) -> str:
@@ -76,30 +90,39 @@ class Settings:
         ``policy`` stands in for the config file when the caller read it from elsewhere (an SSM parameter).
         """
         given = _given(flags or {}, env or {})
-        plain = {
-            name: value
-            for name, (_, value) in given.items()
-            if name in ("store", "slack_webhook_url", "slack_webhook_parameter")
-        }
+        plain = {name: value for name, (_, value) in given.items() if name in PLAIN}
         config = Path(given["config"][1]) if "config" in given else None
         policy = policy or load_policy(config)
         overrides = {name: _convert(name, *given[name]) for name in POLICY_OVERRIDES if name in given}
-        return cls(**plain, config=config, policy=replace(policy, **overrides) if overrides else policy)
+        return cls(
+            **plain,
+            config=config,
+            policy=replace(policy, **overrides) if overrides else policy,
+            origins={name: where for name, (where, _) in given.items()},
+            warnings=tuple(_long(given[name][0], given[name][1], overrides[name]) for name in _too_long(overrides)),
+        )
 
 
 def _given(flags: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, tuple[str, Any]]:
     """name -> (where it came from, value) for every setting given as a flag or a variable."""
-    names = ("store", "slack_webhook_url", "slack_webhook_parameter", "config", *POLICY_OVERRIDES)
     given: dict[str, tuple[str, Any]] = {}
-    for name in names:
-        var = ENV_PREFIX + name.upper()
+    for name in (*PLAIN, "config", *POLICY_OVERRIDES):
         if flags.get(name) is not None:
             given[name] = ("--" + name.replace("_", "-"), flags[name])
-        elif env.get(var):
+            continue
+        var = next((v for v in ENV_NAMES.get(name, (ENV_PREFIX + name.upper(),)) if env.get(v)), None)
+        if var is not None:
             given[name] = (var, env[var])
-    if "store" not in given and env.get(ENV_PREFIX + "DB"):
-        given["store"] = (ENV_PREFIX + "DB", env[ENV_PREFIX + "DB"])
     return given
+
+
+def _too_long(overrides: Mapping[str, Any]) -> list[str]:
+    return [n for n, value in overrides.items() if isinstance(value, timedelta) and value > LONG]
+
+
+def _long(where: str, text: Any, value: timedelta) -> str:
+    # "30m" reads as minutes to many people; it is 30 months here.
+    return f"{where}: {text} is {value.days} days; durations count h, d, w, m (months of 30 days) and y"
 
 
 def _convert(name: str, where: str, value: Any) -> Any:

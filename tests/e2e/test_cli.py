@@ -151,14 +151,14 @@ def test_due_and_notify_dry_run_change_nothing(run, tmp_path: Path) -> None:  # 
     assert all(r["notify_count"] == 0 for r in report(run))
 
 
-def test_notify_prints_the_digest_without_slack_and_marks(run) -> None:  # type: ignore[no-untyped-def]
+def test_notify_to_the_terminal_prints_the_digest_and_marks(run) -> None:  # type: ignore[no-untyped-def]
     run("ingest", "-", input=jsonl([config_event(n) for n in range(2)]))
-    first = run("--timezone", "Asia/Tokyo", "notify", "--at", NIGHT)
+    first = run("--timezone", "Asia/Tokyo", "notify", "--to", "terminal", "--at", NIGHT)
     assert first.exit_code == 0
     assert "2 leftovers still exist (2026-11-21 00:00 JST)" in first.stdout
     assert "JST" in first.stdout
     assert all(r["notify_count"] == 1 for r in report(run))
-    again = run("notify", "--at", NIGHT)
+    again = run("notify", "--to", "terminal", "--at", NIGHT)
     assert again.stdout.strip() == "Nothing is due."
 
 

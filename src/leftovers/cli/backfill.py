@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 import click
 
 from leftovers.cli import common
-from leftovers.core.errors import SettingsError
 from leftovers.core.ports import Listing
 from leftovers.service import backfill as service
 
@@ -17,14 +16,13 @@ from leftovers.service import backfill as service
     "--from", "origin", type=click.Choice(["tagging", "config"]), default="tagging", show_default=True,
     help="List with the tagging API (GetResources) or AWS Config's inventory (ListDiscoveredResources).",
 )  # fmt: skip
-@click.option("--region", metavar="REGION", help="Region to list (default: the AWS environment's region).")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this resource type (repeatable).")
 @click.option("--no-verify", is_flag=True, help="Adopt without asking each type's describe call first.")
 @click.option("--rate", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="AWS calls per second.")
 @click.option("--dry-run", is_flag=True, help="List what would be adopted; change nothing.")
 @click.pass_context
 def backfill(
-    ctx: click.Context, origin: str, region: str | None, types: tuple[str, ...], no_verify: bool, rate: float,
+    ctx: click.Context, origin: str, types: tuple[str, ...], no_verify: bool, rate: float,
     dry_run: bool,
 ) -> None:  # fmt: skip
     """Adopt resources that exist now but were never seen created.
@@ -45,7 +43,7 @@ def backfill(
     from leftovers.adapters.sources.cloudtrail import covered_types
 
     settings = common.settings(ctx)
-    region = region or _default_region()
+    region = common.region(ctx)  # --region (global), AWS_REGION, AWS_DEFAULT_REGION, the profile
     clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))
     if origin == "config":
         listing: Listing = ConfigListing(clients, region, types or covered_types())
@@ -63,12 +61,3 @@ def backfill(
     for change in result.adopted if dry_run else ():
         created = change.captured_at.isoformat(timespec="seconds")
         click.echo(f"  {change.key.resource_type}  {change.key.resource_id}  {change.name or ''}  created {created}")
-
-
-def _default_region() -> str:
-    import boto3
-
-    region = boto3.session.Session().region_name
-    if not region:
-        raise SettingsError("--region", "no region: pass --region or set AWS_REGION")
-    return str(region)

@@ -7,19 +7,29 @@ import sys
 
 import click
 
-from leftovers.bootstrap import make_notifier, notify_options
+from leftovers.bootstrap import DESTINATIONS, SlackPreview, destination, make_notifier, notify_options
 from leftovers.cli import common
-from leftovers.core.ports import Message
+from leftovers.core.ports import Message, Notifier
 from leftovers.service import notify as service
+from leftovers.settings import Settings
 
 
 @click.command()
-@click.option("--dry-run", is_flag=True, help="Print exactly what would be sent; change nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Print exactly what would be sent (Slack's payloads unless --to terminal); change nothing.",
+)
 @click.option(
     "--slack-webhook-url",
     metavar="URL",
     help="Slack incoming webhook (a secret: prefer the env "
-    "LEFTOVERS_SLACK_WEBHOOK_URL). Without one the digest is printed here.",
+    "LEFTOVERS_SLACK_WEBHOOK_URL). Without one, notify only previews the digest and marks nothing.",
+)
+@click.option(
+    "--to",
+    type=click.Choice(DESTINATIONS),
+    help="Where to deliver (default: Slack when a webhook is set); '--to terminal' prints the digest and marks it.",
 )
 @click.option(
     "--group-by",
@@ -30,29 +40,46 @@ from leftovers.service import notify as service
 )
 @common.at_option
 @click.pass_context
-def notify(ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, group_by: str, at: str | None) -> None:
+def notify(
+    ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, to: str | None, group_by: str, at: str | None
+) -> None:
     """Tell which leftovers are due, then mark them notified.
 
     A resource is marked only after the message naming it was accepted; if
     Slack fails half-way the rest stays due for the next run, the command
-    says how many were not sent, and exits 1.
+    says how many were not sent, and exits 1. Without a destination (no
+    webhook, no --to) the digest is only previewed: nothing is marked, so a
+    job that lost its webhook does not use up the notices.
 
     \b
     Examples:
       leftovers notify --dry-run
       LEFTOVERS_SLACK_WEBHOOK_URL=https://hooks.slack.com/services/... leftovers notify
+      leftovers notify --to terminal   # print the digest and mark it told
     """
     settings = common.settings(ctx, slack_webhook_url=slack_webhook_url)
     when = common.parse_at(at, settings.timezone)
-    notifier = make_notifier(settings, sys.stdout)
-    options = notify_options(settings, when, slack=bool(settings.slack_webhook_url), group_by=group_by)
+    where = destination(settings, to)
+    notifier, slack = _notifier(settings, where, dry_run)
+    options = notify_options(settings, when, slack=slack, group_by=group_by)
     result = service.run(
-        common.store(ctx), notifier, settings.policy, when, settings.timezone, dry_run=dry_run, **options
+        common.store(ctx), notifier, settings.policy, when, settings.timezone, dry_run=dry_run or not where, **options
     )
     if dry_run:
         for message in result.previews:
             click.echo(_preview(message))
         click.echo(f"Dry run: {result.messages} message(s) naming {result.due} leftover(s) would be sent.")
+        return
+    if where is None:
+        for message in result.previews:
+            click.echo(message.text)
+        if result.due == 0:
+            click.echo("Nothing is due.")
+        click.echo(
+            "Preview only: no destination (set LEFTOVERS_SLACK_WEBHOOK_URL, or pass --to terminal to mark what is"
+            " printed as told); nothing was marked.",
+            err=True,
+        )
         return
     if result.due == 0:
         click.echo("Nothing is due.")
@@ -61,6 +88,14 @@ def notify(ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, gro
     if result.error is not None:
         click.echo(f"Error: {len(result.unsent)} leftover(s) not sent, still due: {result.error}", err=True)
         ctx.exit(1)
+
+
+def _notifier(settings: Settings, where: str | None, dry_run: bool) -> tuple[Notifier, bool]:
+    """The notifier for this run, and whether it renders Slack mentions: a dry run shows what Slack would get
+    (webhook or not) unless the terminal was chosen; a run without a destination previews the terminal digest."""
+    if dry_run and where != "terminal":
+        return SlackPreview(), True
+    return make_notifier(settings, sys.stdout, where or "terminal"), where == "slack"
 
 
 def _preview(message: Message) -> str:

@@ -14,9 +14,11 @@ from leftovers.service import reconcile as service
 
 @click.command()
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this resource type (repeatable).")
-@click.option("--region", "regions", multiple=True, metavar="REGION", help="Only this region (repeatable).")
+@click.option("--only-region", "regions", multiple=True, metavar="REGION", help="Only this region (repeatable).")
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Check at most N resources, oldest first.")
-@click.option("--config", "use_config", is_flag=True, help="Also ask AWS Config about types without a describe call.")
+@click.option(
+    "--ask-config", "use_config", is_flag=True, help="Also ask AWS Config about types without a describe call."
+)
 @click.option("--no-tagging", is_flag=True, help="Do not ask the tagging API (it can only confirm existence).")
 @click.option("--rate", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="AWS calls per second.")
 @click.option(
@@ -53,7 +55,7 @@ def reconcile(
     Examples:
       leftovers reconcile --dry-run
       leftovers reconcile --type AWS::EC2::Volume --type AWS::EC2::Snapshot
-      leftovers reconcile --config --creators 20
+      leftovers reconcile --ask-config --creators 20
       leftovers reconcile --due   # what the daily run checks before its digest
     """
     settings = common.settings(ctx)

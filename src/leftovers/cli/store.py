@@ -21,23 +21,23 @@ def store() -> None:
 
 
 @store.command("init")
-@click.option("--store", "url", metavar="PATH|URL", help="The store to create (default: the one the settings name).")
 @click.pass_context
-def init(ctx: click.Context, url: str | None) -> None:
-    """Create the store if it does not exist yet.
+def init(ctx: click.Context) -> None:
+    """Create the store if it does not exist yet (--store names it).
 
     A DynamoDB table is created exactly as template.yaml defines it (keys,
     due index, on-demand billing, TTL, point-in-time recovery), so local
-    experiments match a deployed stack. The standard AWS variables apply
-    (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL).
+    experiments match a deployed stack; an existing table is checked for
+    the same keys and index instead. The standard AWS variables apply
+    (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL), and --region.
 
     \b
     Examples:
       leftovers store init --store dynamodb://leftovers-dev
       leftovers store init --store ~/leftovers.db
     """
-    target = url or common.settings(ctx).store
-    click.echo(init_store(target))
+    chosen = common.settings(ctx)
+    click.echo(init_store(chosen.store, chosen.region))
 
 
 @store.command("reindex")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from leftovers.adapters.aws_region import aws_client
 from leftovers.adapters.stores.codec import encode_time
 from leftovers.adapters.stores.dynamodb_items import decode, encode, expect_version
 from leftovers.adapters.stores.dynamodb_schema import (
@@ -24,6 +25,7 @@ from leftovers.adapters.stores.dynamodb_schema import (
     create_table,
     table_definition,
 )
+from leftovers.adapters.stores.missing import missing_store
 from leftovers.core.errors import ConflictError, SettingsError, StoreError
 from leftovers.core.model import Resource, ResourceKey
 
@@ -40,34 +42,37 @@ __all__ = ["DynamoDBStore", "create_table", "decode", "encode", "open_dynamodb_s
 _TABLE_NAME = re.compile(r"^[A-Za-z0-9_.-]{3,255}$")
 
 
-def open_dynamodb_store(url: str, client: DynamoDBClient | None = None) -> DynamoDBStore:
-    """A store for ``dynamodb://TABLE``; the usual AWS environment (profile, region, endpoint) applies."""
+def open_dynamodb_store(url: str, client: DynamoDBClient | None = None, region: str | None = None) -> DynamoDBStore:
+    """A store for ``dynamodb://TABLE`` in ``region`` (else the AWS profile's); endpoint and credentials come from
+    the usual AWS environment."""
     scheme, _, table = url.partition("://")
     if scheme != "dynamodb" or not _TABLE_NAME.match(table):
         raise SettingsError("store", f"not a DynamoDB store URL {url!r} (use dynamodb://TABLE)")
-    return DynamoDBStore(table, client=client)
+    return DynamoDBStore(table, client=client, region=region)
 
 
-def _client() -> DynamoDBClient:
-    import boto3
+def make_client(region: str | None) -> DynamoDBClient:
+    """A DynamoDB client in the resolved region, retrying throttling and transient 5xx with backoff."""
     from botocore.config import Config
 
-    # Standard retry mode backs off on throttling and transient 5xx before an error reaches the store.
-    return boto3.client("dynamodb", config=Config(retries={"mode": "standard", "max_attempts": 8}))
+    retries = Config(retries={"mode": "standard", "max_attempts": 8})
+    client: DynamoDBClient = aws_client("dynamodb", region, config=retries)
+    return client
 
 
 class DynamoDBStore:
     """The Store port on one DynamoDB table; the client is created on first use unless injected."""
 
-    def __init__(self, table: str, client: DynamoDBClient | None = None) -> None:
+    def __init__(self, table: str, client: DynamoDBClient | None = None, region: str | None = None) -> None:
         self.table = table
         self._client = client
+        self._region = region
 
     @property
     def client(self) -> DynamoDBClient:
         """The DynamoDB client (created lazily, so importing or constructing never touches AWS)."""
         if self._client is None:
-            self._client = _client()
+            self._client = make_client(self._region)
         return self._client
 
     def load(self, keys: Collection[ResourceKey]) -> dict[ResourceKey, Resource]:
@@ -113,9 +118,7 @@ class DynamoDBStore:
             raise StoreError(f"DynamoDB write failed for {r.key}: {exc}") from exc
 
     def _transact(self, chunk: Sequence[Resource]) -> None:
-        items: Any = [
-            {"Put": {"TableName": self.table, "Item": encode(r), **expect_version(r.version)}} for r in chunk
-        ]
+        items: Any = [{"Put": {"TableName": self.table, "Item": encode(r), **expect_version(r.version)}} for r in chunk]
         try:
             self.client.transact_write_items(TransactItems=items)
         except ClientError as exc:
@@ -178,7 +181,11 @@ class DynamoDBStore:
     def _call(self, what: str, call: Any, **params: Any) -> Any:
         try:
             return call(**params)
-        except (ClientError, BotoCoreError) as exc:
+        except ClientError as exc:
+            if _code(exc) == "ResourceNotFoundException":
+                raise missing_store(f"dynamodb://{self.table}") from None
+            raise StoreError(f"DynamoDB {what} of table {self.table!r} failed: {exc}") from exc
+        except BotoCoreError as exc:
             raise StoreError(f"DynamoDB {what} of table {self.table!r} failed: {exc}") from exc
 
 

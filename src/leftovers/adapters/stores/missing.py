@@ -1,0 +1,12 @@
+"""The one message for a store that is not there: reading commands never create one."""
+
+from __future__ import annotations
+
+from leftovers.core.errors import StoreError
+
+HOW = "(create one with `leftovers ingest …` or `leftovers store init`)"
+
+
+def missing_store(where: str) -> StoreError:
+    """StoreError saying there is no store at ``where`` and how to make one."""
+    return StoreError(f"no store at {where} {HOW}")
