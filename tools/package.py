@@ -17,7 +17,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PLATFORM = ("--platform", "manylinux2014_aarch64", "--implementation", "cp", "--python-version", "3.13")
+# google-re2 ships aarch64 wheels only as manylinux_2_28 (glibc 2.28; the Lambda Python 3.13 runtime has 2.34).
+PLATFORM = ("--platform", "manylinux2014_aarch64", "--platform", "manylinux_2_28_aarch64")
+PLATFORM += ("--implementation", "cp", "--python-version", "3.13")
 PROVIDED_BY_RUNTIME = {"boto3", "botocore"}
 JUNK = ("__pycache__", "*.pyc", "bin")
 

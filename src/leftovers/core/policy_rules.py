@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import Any
+from typing import Any, Protocol
 
 from leftovers.core.model import Resource
 
 Scalar = str | int | float | bool
+
+
+class Pattern(Protocol):
+    """A compiled pattern (the config file compiles with RE2, whose time is linear; ``re.Pattern`` fits too)."""
+
+    @property
+    def pattern(self) -> str:
+        """The pattern's text."""
+        ...
+
+    def search(self, text: str) -> object | None:
+        """A match anywhere in ``text``, or ``None``."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +36,9 @@ class IgnoreRule:
 
     name: str
     types: tuple[str, ...] = ()
-    name_regex: re.Pattern[str] | None = None
-    id_regex: re.Pattern[str] | None = None
-    arn_regex: re.Pattern[str] | None = None
+    name_regex: Pattern | None = None
+    id_regex: Pattern | None = None
+    arn_regex: Pattern | None = None
     tags: tuple[tuple[str, str], ...] = ()
     accounts: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
@@ -74,7 +86,7 @@ def _any_glob(patterns: tuple[str, ...], value: str) -> bool:
     return not patterns or any(fnmatchcase(value, p) for p in patterns)
 
 
-def _search(pattern: re.Pattern[str] | None, value: str | None) -> bool:
+def _search(pattern: Pattern | None, value: str | None) -> bool:
     return pattern is None or (value is not None and pattern.search(value) is not None)
 
 

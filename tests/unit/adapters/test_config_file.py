@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from leftovers.adapters.config_file import default_ignore_rules, load_policy, parse_policy
-from leftovers.adapters.config_file_lines import ConfigFileError, dotted, line_of
+from leftovers.adapters.config_file.positions import ConfigFileError, dotted, line_of
 from leftovers.core.errors import SettingsError
 from leftovers.core.policy import Policy
 from leftovers.core.policy_tags import TagKeys
@@ -145,7 +145,7 @@ type = "AWS::S3::Bucket"
             'name_regex = "tmp-("',
             (
                 "leftovers.toml:9: ignore[1].name_regex: bad regex 'tmp-(':"
-                " missing ), unterminated subpattern at position 4"
+                " missing ): tmp-( (patterns use RE2 syntax: no lookarounds or backreferences)"
             ),
         ),
         ('id_rgx = "x"', "leftovers.toml:9: ignore[1].id_rgx: unknown key (did you mean 'id_regex'?)"),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from leftovers.adapters.config_file.patterns import PatternError, compile_pattern
 from leftovers.core.durations import DurationError
+from leftovers.core.policy_rules import Pattern
 
 Key = tuple[str | int, ...]
 _KIND_NAMES = {str: "string", bool: "boolean (true or false)", dict: "table", list: "list"}
@@ -78,13 +79,13 @@ def duration(parent: Mapping[str, Any], key: str, parse: Callable[[str], Any], d
         raise BadValue((*at, key), str(exc)) from None
 
 
-def regex(parent: Mapping[str, Any], key: str, at: Key) -> re.Pattern[str] | None:
-    """A compiled regular expression, or ``None`` when absent."""
+def regex(parent: Mapping[str, Any], key: str, at: Key) -> Pattern | None:
+    """A compiled RE2 pattern (linear-time matching), or ``None`` when absent."""
     text = get(parent, key, str, "", at)
     try:
-        return re.compile(text) if text else None
-    except re.error as exc:
-        raise BadValue((*at, key), f"bad regex {text!r}: {exc}") from None
+        return compile_pattern(text) if text else None
+    except PatternError as exc:
+        raise BadValue((*at, key), str(exc)) from None
 
 
 def timezone(parent: Mapping[str, Any], key: str) -> str:

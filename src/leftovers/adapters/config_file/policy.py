@@ -10,8 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from leftovers.adapters import config_file_values as v
-from leftovers.adapters.config_file_lines import ConfigFileError, dotted, line_of, syntax_error
+from leftovers.adapters.config_file import checks as v
+from leftovers.adapters.config_file.positions import ConfigFileError, dotted, line_of, syntax_error
 from leftovers.core.deadlines import DEFAULT_REMINDER
 from leftovers.core.durations import parse_duration, parse_interval
 from leftovers.core.errors import SettingsError
