@@ -73,7 +73,8 @@ def test_due_checks_only_what_the_next_digest_would_report(run: Any) -> None:
     boto3.client("s3", region_name=FIXTURE_REGION).create_bucket(Bucket=BUCKET)
     before = run("reconcile", "--due", "--dry-run", "--type", "AWS::S3::Bucket")
     assert before.output.splitlines() == ["Checked 1: 1 still there, 0 gone (dry run: nothing changed), 0 unknown."]
-    assert run("notify").exit_code == 0  # the terminal digest marks all three notified: none is due until reminded
+    # the terminal, chosen as the destination, marks all three notified: none is due until reminded
+    assert run("notify", "--to", "terminal").exit_code == 0
     after = run("reconcile", "--due")
     assert after.output.splitlines() == ["Checked 0: 0 still there, 0 healed (gone), 0 unknown."]
     assert set(tracked(run)) == {VOLUME, SNAPSHOT, BUCKET}  # the gone volume waits for its reminder's check
