@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -179,3 +180,20 @@ def test_impossible_at_is_one_line(run, at: str, problem: str) -> None:  # type:
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Error: --at: ")
     assert problem in line
+
+
+def every_command(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [prefix]
+    for name, command in group.commands.items():
+        found += every_command(command, (*prefix, name)) if isinstance(command, click.Group) else [(*prefix, name)]
+    return found
+
+
+@pytest.mark.parametrize("path", every_command(cli), ids=lambda p: " ".join(p) or "leftovers")
+def test_every_command_accepts_every_global_option(path: tuple[str, ...]) -> None:
+    command: click.Command = cli
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    declared = {opt for param in command.params for opt in param.opts}
+    assert {"--store", "--region", "--timezone", "--grace", "--reminder", "--language", "--config"} <= declared
