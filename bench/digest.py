@@ -21,8 +21,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
-from leftovers.adapters.notifiers.slack_blocks import MAX_BLOCKS, MAX_HEADER_CHARS, MAX_SECTION_CHARS, width
+from leftovers.adapters.notifiers.slack.blocks import MAX_BLOCKS, MAX_HEADER_CHARS, MAX_SECTION_CHARS, width
+from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.model import Resource, ResourceKey

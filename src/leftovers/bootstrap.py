@@ -59,7 +59,7 @@ def make_inventory(rate: float = 10.0, *, use_config: bool = False, use_tagging:
 def make_notifier(settings: Settings, stream: TextIO | None = None) -> Notifier:
     """Slack when a webhook URL is set, else the terminal."""
     if settings.slack_webhook_url:
-        from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
+        from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 
         return SlackWebhookNotifier(settings.slack_webhook_url)
     return TerminalNotifier(stream)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from leftovers.adapters.notifiers.slack_blocks import MAX_BLOCKS, render_messages
+from leftovers.adapters.notifiers.slack.blocks import MAX_BLOCKS, render_messages
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.model import Resource, ResourceKey

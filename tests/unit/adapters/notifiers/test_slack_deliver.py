@@ -9,8 +9,8 @@ from urllib.error import URLError
 
 import pytest
 
-from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
-from leftovers.adapters.notifiers.slack_retry import Redactor, retry_after
+from leftovers.adapters.notifiers.slack.retry import Redactor, retry_after
+from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 from leftovers.core.errors import NotifyError, SettingsError
 from leftovers.core.model import ResourceKey
 from leftovers.core.ports import Message

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leftovers.adapters.notifiers.slack_blocks import (
+from leftovers.adapters.notifiers.slack.blocks import (
     DEFAULT_MESSAGE_CHARS,
     MAX_BLOCKS,
     MAX_FALLBACK_CHARS,

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from slack_sdk.errors import SlackClientError
 from slack_sdk.webhook import WebhookClient
 
-from leftovers.adapters.notifiers.slack_blocks import DEFAULT_MESSAGE_CHARS, MIN_MESSAGE_CHARS, render_messages
-from leftovers.adapters.notifiers.slack_retry import Redactor, RetryCount, retry_after, retry_handlers
+from leftovers.adapters.notifiers.slack.blocks import DEFAULT_MESSAGE_CHARS, MIN_MESSAGE_CHARS, render_messages
+from leftovers.adapters.notifiers.slack.retry import Redactor, RetryCount, retry_after, retry_handlers
 from leftovers.core.digest import Digest
 from leftovers.core.errors import NotifyError, SettingsError
 from leftovers.core.ports import Message
