@@ -73,5 +73,4 @@ def notify_options(settings: Settings, at: datetime, slack: bool, group_by: str 
         "group_by": group_by,
         "order": "cost",
         "show_cost": True,
-        "mentions": slack,
     }
