@@ -16,6 +16,7 @@ from leftovers.core.model import Resource
 from leftovers.core.policy import Policy
 from leftovers.core.policy_report import POLICY_COLUMNS, policy_fields, unshown
 from leftovers.core.report import COLUMNS, report_row
+from leftovers.core.rich_text import neutralise
 
 ALL_COLUMNS = (*COLUMNS, *POLICY_COLUMNS, "created_by", "created_for_by", "sources")
 
@@ -59,11 +60,8 @@ def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, at: str | No
         created = s.record.created_at
         late = ("created_at",) if created is not None and format_time(created, zone) is None else ()
         for name in (*late, *s.unshown):
-            click.echo(
-                f"Warning: {s.record.key.resource_type} {s.record.key.resource_id}: {name} could not be shown "
-                "(the stored value is out of range)",
-                err=True,
-            )
+            what = neutralise(" ".join(s.record.key[2:]))
+            click.echo(f"Warning: {what}: {name} could not be shown (the stored value is out of range)", err=True)
     rows = [s.row for s in shown]
     if fmt == "json":
         click.echo(as_json(rows))

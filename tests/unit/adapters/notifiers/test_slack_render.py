@@ -204,3 +204,36 @@ def test_bidi_overrides_and_zero_width_characters_never_reach_slack() -> None:
     payload = json.dumps(render_messages(digest)[0].payload, ensure_ascii=False)
     assert not any(ch in payload for ch in "\u202e\u200b\u2066\u2069")
     assert "invoicegpj.exex" in payload
+
+
+# Leftovers' own markup: a mention of a user id, or a link to an https URL with a label. Nothing else may open a "<".
+MARKUP = re.compile(r"<(@[UW][A-Z0-9]+|https://[^\s<>|]+\|[^<>]*)>")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    names=st.lists(st.text(max_size=60), min_size=1, max_size=20),
+    owners=st.lists(st.tuples(st.text(min_size=1, max_size=30), st.text(max_size=20)), min_size=1, max_size=20),
+    urls=st.lists(st.one_of(st.none(), st.text(max_size=40).map(lambda t: "https://" + t)), min_size=1, max_size=20),
+)
+def test_no_name_owner_or_url_can_add_markup(
+    names: list[str], owners: list[tuple[str, str]], urls: list[str | None]
+) -> None:
+    from leftovers.core.rich_text import Owner
+
+    entries = tuple(
+        DigestEntry(
+            entry(i, "AWS::S3::Bucket", name or None).resource,
+            Owner(owners[i % len(owners)][0], (("slack", owners[i % len(owners)][1]),)),
+            console_url=urls[i % len(urls)],
+        )
+        for i, name in enumerate(names)
+    )
+    for group_by in ("type", "owner"):
+        digest = Digest(at=AT, timezone="UTC", entries=entries, group_by=group_by)
+        messages = render_messages(digest)
+        if group_by == "type":
+            check(digest, messages)
+        for text in (s for m in messages for s in sections(m)):
+            assert "<" not in MARKUP.sub("", text), text
+            assert ">" not in MARKUP.sub("", text), text
