@@ -108,8 +108,22 @@ def test_a_record_that_cannot_be_shown_is_a_placeholder_and_a_warning(run, tmp_p
     assert "vol-0huge" in table.stdout
     assert "vol-0old: created_at could not be shown" in table.stderr
     assert "vol-0huge: monthly_cost_usd could not be shown" in table.stderr
+    huge_row = next(line for line in table.stdout.splitlines() if "vol-0huge" in line)
+    assert huge_row.split()[-2] == "?"  # $/MONTH: a placeholder, not a dash that would say "no price known"
     notify = run("notify", "--at", NIGHT, env=env)
     assert notify.exit_code == 0, notify.output
     assert "synthetic-1" in notify.stdout
     assert "vol-0old" in notify.stdout
     assert "Could not show created_at of AWS::EC2::Volume vol-0old" in notify.stdout
+
+
+def test_a_deadline_that_overflows_is_a_placeholder_not_never(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    key = ResourceKey("123456789012", "us-east-1", "AWS::EC2::Volume", "vol-0exp")
+    at = datetime(2026, 11, 20, tzinfo=UTC)
+    stored(tmp_path, Resource(key, created_at=at, next_due_at=at, tags={"leftovers:expires": "3000000d"}))
+    table = run("report")
+    assert table.exit_code == 0
+    assert "vol-0exp: deadline could not be shown" in table.stderr
+    row = next(line for line in table.stdout.splitlines() if "vol-0exp" in line)
+    assert "never" not in row
+    assert run("report", "--due").stdout.strip() == "Nothing due; 1 tracked."

@@ -71,7 +71,7 @@ def as_table(shown: Sequence[Shown], when: datetime, zone: ZoneInfo) -> str:
             created,
             format_age(when - r.created_at) if r.created_at else "?",
             row["owner"] or "-",
-            _deadline(row, zone),
+            PLACEHOLDER if "deadline" in s.unshown else _deadline(row, zone),
             ("?" if "monthly_cost_usd" in s.unshown else "—") if cost is None else f"{cost:,.2f}",
             str(r.notify_count),
         )
