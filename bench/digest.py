@@ -21,12 +21,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
-from leftovers.adapters.notifiers.slack_blocks import MAX_BLOCKS, MAX_HEADER_CHARS, MAX_SECTION_CHARS, width
+from leftovers.adapters.notifiers.slack.blocks import MAX_BLOCKS, MAX_HEADER_CHARS, MAX_SECTION_CHARS
+from leftovers.adapters.notifiers.slack.text import width
+from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Message
+from leftovers.core.rich_text import Owner, plain_line
 
 SLACK_MESSAGE_CHARS = 12_000  # undocumented per-message total (slackapi/bolt-js#2509)
 SLACK_TEXT_CHARS = 40_000  # api.slack.com/changelog/2018-04-truncating-really-long-messages
@@ -73,7 +75,7 @@ def synthetic_entries(n: int, seed: int = 11) -> tuple[DigestEntry, ...]:
             next_due_at=AT,
             sources=frozenset({"config"}),
         )
-        entries.append(DigestEntry(resource, owner=owner if rng.random() < 0.7 else None))
+        entries.append(DigestEntry(resource, owner=Owner(owner) if rng.random() < 0.7 else None))
     return tuple(entries)
 
 
@@ -90,7 +92,7 @@ def median_seconds(render: Callable[[], object], runs: int) -> float:
 def slack_sizes(message: Message) -> dict[str, int]:
     """Blocks, characters as Slack counts them (all block texts, largest section) and JSON bytes of one message."""
     blocks: list[dict[str, Any]] = message.payload["blocks"]
-    texts = [width(b["text"]["text"]) for b in blocks]
+    texts = [width(b["text"]["text"]) for b in blocks if "text" in b]
     sections = [width(b["text"]["text"]) for b in blocks if b["type"] == "section"]
     header = max((width(b["text"]["text"]) for b in blocks if b["type"] == "header"), default=0)
     return {
@@ -104,7 +106,7 @@ def slack_sizes(message: Message) -> dict[str, int]:
 
 def naive_message(digest: Digest) -> str:
     """The original's single message: the title, then every leftover on its own line."""
-    return "\n".join([digest.title(), *(digest.line(e) for _, es in digest.groups() for e in es)])
+    return "\n".join([digest.title(), *(plain_line(digest.line(e)) for _, es in digest.groups() for e in es)])
 
 
 def main(argv: list[str] | None = None) -> int:

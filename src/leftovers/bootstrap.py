@@ -84,7 +84,7 @@ def destination(settings: Settings, to: str | None = None) -> str | None:
 def make_notifier(settings: Settings, stream: TextIO | None = None, to: str | None = None) -> Notifier:
     """Slack when a webhook URL is set (unless ``to`` chooses the terminal), else the terminal."""
     if settings.slack_webhook_url and to != "terminal":
-        from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
+        from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 
         return SlackWebhookNotifier(settings.slack_webhook_url)
     return TerminalNotifier(stream)
@@ -95,7 +95,7 @@ class SlackPreview:
 
     def render(self, digest: Digest) -> list[Message]:
         """Exactly what SlackWebhookNotifier.render gives."""
-        from leftovers.adapters.notifiers.slack_blocks import render_messages
+        from leftovers.adapters.notifiers.slack.blocks import render_messages
 
         return render_messages(digest)
 
@@ -112,5 +112,4 @@ def notify_options(settings: Settings, at: datetime, slack: bool, group_by: str 
         "group_by": group_by,
         "order": "cost",
         "show_cost": True,
-        "mentions": slack,
     }

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
+from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.core.deadlines import Schedule
 from leftovers.core.errors import StoreError

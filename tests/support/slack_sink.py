@@ -57,6 +57,7 @@ class Recorded:
     json: Any
     status: int
     at: float
+    method: str = "POST"
 
 
 class SlackSink:
@@ -101,7 +102,7 @@ class SlackSink:
         """The requests answered with 2xx: what a channel would show."""
         return [r for r in self.requests if 200 <= r.status < 300]
 
-    def _answer(self, path: str, headers: dict[str, str], body: bytes) -> Reply:
+    def _answer(self, path: str, headers: dict[str, str], body: bytes, method: str = "POST") -> Reply:
         with self._lock:
             if path != self.path:  # Slack's answer to a URL that names no webhook
                 reply = Reply(404, "no_service")
@@ -111,7 +112,7 @@ class SlackSink:
                 parsed = json.loads(body)
             except ValueError:
                 parsed = None
-            self._requests.append(Recorded(path, headers, body, parsed, reply.status, time.monotonic()))
+            self._requests.append(Recorded(path, headers, body, parsed, reply.status, time.monotonic(), method))
         return reply
 
     def __enter__(self) -> SlackSink:
@@ -127,8 +128,16 @@ class SlackSink:
 def _handler(sink: SlackSink) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
+            self._reply("POST")
+
+        def do_GET(self) -> None:
+            # Slack's webhooks take only POST; a client that follows a redirect comes back with a body-less GET,
+            # and the sink answers it like any request so a test can see that it was (wrongly) counted.
+            self._reply("GET")
+
+        def _reply(self, method: str) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            reply = sink._answer(self.path, dict(self.headers.items()), body)
+            reply = sink._answer(self.path, dict(self.headers.items()), body, method)
             time.sleep(reply.delay)
             data = reply.text.encode()
             try:

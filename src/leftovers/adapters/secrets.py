@@ -28,7 +28,11 @@ def _client() -> SSMClient:
 
 
 class SsmSecret:
-    """One SecureString parameter, decrypted on first use and cached; its value never appears in repr or logs."""
+    """One SecureString parameter, decrypted on first use and cached; its value never appears in repr or logs.
+
+    ``check`` says what is wrong with a value (without quoting it), e.g. a webhook URL pasted across two lines:
+    it is refused when loaded, before any client could echo it in an error.
+    """
 
     def __init__(
         self,
@@ -36,8 +40,10 @@ class SsmSecret:
         client: SSMClient | None = None,
         max_age: float = DEFAULT_MAX_AGE,
         clock: Callable[[], float] = time.monotonic,
+        check: Callable[[str], str | None] | None = None,
     ) -> None:
         self.name = name
+        self._check = check
         self._client = client
         self._max_age = max_age
         self._clock = clock
@@ -67,6 +73,9 @@ class SsmSecret:
         value = reply.get("Parameter", {}).get("Value")
         if not value:
             raise SettingsError(f"SSM parameter {self.name}", "is empty")
+        problem = self._check(value) if self._check else None
+        if problem:
+            raise SettingsError(f"SSM parameter {self.name}", problem)
         return value
 
 

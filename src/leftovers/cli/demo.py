@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 import tempfile
 from datetime import UTC, datetime, time, timedelta
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -14,6 +16,8 @@ from leftovers.adapters.notifiers.terminal import TerminalNotifier
 from leftovers.bootstrap import notify_options, open_store
 from leftovers.cli import common
 from leftovers.cli.ingest import COUNTS
+from leftovers.core import i18n
+from leftovers.core.digest import format_time
 from leftovers.core.ports import Store
 from leftovers.service import notify as service
 from leftovers.service.ingest import ingest
@@ -47,17 +51,17 @@ def demo(ctx: click.Context) -> None:
         store = open_store(str(Path(tmp) / "demo.db"))
         changes = [c for raw in read_events(str(source)) for c in parse_event(raw.event).changes]
         counts = ingest(store, changes, settings.policy)
-        click.echo(
-            f"Ingested {len(changes)} changes from {DEMO_EVENTS}: "
-            + ", ".join(f"{counts[name]} {name}" for name in COUNTS if counts[name])
-        )
+        words = partial(i18n.text, settings.policy.language)
+        done = [words("demo_count", n=counts[name], what=words(f"count_{name}")) for name in COUNTS if counts[name]]
+        click.echo(words("demo_ingested", n=len(changes), file=DEMO_EVENTS, counts=", ".join(done)))
         first_run = _next_run(max(c.captured_at for c in changes))
+        zone = ZoneInfo(settings.timezone)
         for label, at in (
-            ("The nightly run", first_run),
-            ("The same night, run again", first_run + timedelta(minutes=5)),
-            ("A week later, still there", first_run + timedelta(days=7)),
+            ("demo_first", first_run),
+            ("demo_again", first_run + timedelta(minutes=5)),
+            ("demo_week", first_run + timedelta(days=7)),
         ):
-            click.echo(f"\n== {label} ({at.isoformat()}) ==")
+            click.echo("\n" + words("demo_run", label=words(label), when=format_time(at, zone)))
             _run(store, settings, at)
 
 
@@ -66,7 +70,7 @@ def _run(store: Store, settings: Settings, at: datetime) -> None:
     options = notify_options(settings, at, slack=False)
     result = service.run(store, notifier, settings.policy, at, settings.timezone, **options)
     if result.due == 0:
-        click.echo("Nothing is due: every leftover was already told about.")
+        click.echo(i18n.text(settings.policy.language, "demo_nothing"))
 
 
 def _next_run(after: datetime) -> datetime:

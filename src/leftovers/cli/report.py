@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import click
 
 from leftovers.adapters.price_file import bundled_prices
 from leftovers.cli import common
-from leftovers.core.digest import format_age, format_time
+from leftovers.cli.report_formats import Shown, as_csv, as_json, as_table
+from leftovers.core.digest import format_time
 from leftovers.core.model import Resource
-from leftovers.core.policy_report import POLICY_COLUMNS, policy_fields
+from leftovers.core.policy import Policy
+from leftovers.core.policy_report import POLICY_COLUMNS, policy_fields, unshown
 from leftovers.core.report import COLUMNS, report_row
+from leftovers.core.rich_text import neutralise
 
 ALL_COLUMNS = (*COLUMNS, *POLICY_COLUMNS, "created_by", "created_for_by", "sources")
 
@@ -33,8 +33,8 @@ def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, at: str | No
     JSON is a list of objects with account, region, resource_type,
     resource_id, resource_name, arn, created_at, notify_count,
     last_notified_at, next_due_at, owner, deadline, kept_until, ignored_by,
-    monthly_cost_usd, tag_problem, created_by and sources (times ISO 8601
-    UTC; the README documents every field).
+    monthly_cost_usd, tag_problem, created_by, created_for_by and sources
+    (times ISO 8601 UTC to the second; the README documents every field).
 
     \b
     Examples:
@@ -44,67 +44,54 @@ def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, at: str | No
       leftovers --config leftovers.toml report --all --format csv
     """
     settings = common.settings(ctx)
-    policy = settings.policy
+    policy, zone = settings.policy, ZoneInfo(settings.timezone)
     when = common.parse_at(at, settings.timezone)
     store = common.store(ctx)
     if due:
-        records = [r for r in store.due(when) if policy.is_due(r, when)]
+        records = [r for r in store.due(when) if _due(policy, r, when)]
     else:
         records = [r for r in store.scan() if show_all or policy.ignored_by(r) is None]
     records.sort(key=lambda r: (r.key.resource_type, r.created_at or when, r.key))
     prices = bundled_prices()
-    rows = [{**report_row(r), **policy_fields(r, policy, prices)} for r in records]
+    shown = [
+        Shown(r, {**report_row(r), **policy_fields(r, policy, prices)}, unshown(r, policy, prices)) for r in records
+    ]
+    for s in shown:  # one record out of range never stops the report: it is named, and the rest is shown
+        created = s.record.created_at
+        late = ("created_at",) if created is not None and format_time(created, zone) is None else ()
+        for name in (*late, *s.unshown):
+            what = neutralise(" ".join(s.record.key[2:]))
+            click.echo(f"Warning: {what}: {name} could not be shown (the stored value is out of range)", err=True)
+    rows = [s.row for s in shown]
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(as_json(rows))
     elif fmt == "csv":
-        click.echo(_csv(rows), nl=False)
+        click.echo(as_csv(rows, ALL_COLUMNS), nl=False)
+    elif not shown:
+        click.echo(_nothing(store.scan(), policy, when, due))
     else:
-        click.echo(_table(records, rows, when, ZoneInfo(settings.timezone)))
+        click.echo(as_table(shown, when, zone))
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ALL_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({**row, "sources": " ".join(row["sources"])} for row in rows)
-    return out.getvalue()
+def _due(policy: Policy, record: Resource, when: datetime) -> bool:
+    try:
+        return policy.is_due(record, when)
+    except ArithmeticError:  # a stored expiry so far out that the deadline overflows: not due in this era
+        return False
 
 
-HEADER = ("TYPE", "NAME OR ID", "REGION", "ACCOUNT", "CREATED", "AGE", "OWNER", "DEADLINE", "$/MONTH", "NOTICES")
-
-
-def _table(records: list[Resource], rows: list[dict[str, Any]], when: datetime, zone: ZoneInfo) -> str:
-    if not records:
-        return "Nothing is left over."
-    lines = [HEADER]
-    total = 0.0
-    for r, row in zip(records, rows, strict=True):
-        created, cost = r.created_at, row["monthly_cost_usd"]
-        total += cost or 0.0
-        lines.append(
-            (
-                r.key.resource_type,
-                r.display_name,
-                r.key.region,
-                r.key.account,
-                format_time(created, zone) if created else "?",
-                format_age(when - created) if created else "?",
-                row["owner"] or "-",
-                _deadline(row, zone),
-                "—" if cost is None else f"{cost:,.2f}",
-                str(r.notify_count),
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(HEADER))]
-    table = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip() for line in lines]
-    return "\n".join([*table, f"{len(records)} resource(s); estimated ${total:,.2f}/month where a price is known."])
-
-
-def _deadline(row: dict[str, Any], zone: ZoneInfo) -> str:
-    if row["ignored_by"]:
-        return f"ignored ({row['ignored_by']})"
-    if row["kept_until"]:
-        return f"kept until {row['kept_until']}" if row["kept_until"] != "forever" else "kept"
-    if row["deadline"] is None:
-        return "never"
-    return format_time(datetime.fromisoformat(row["deadline"].replace("Z", "+00:00")), zone)
+def _nothing(records: Iterable[Resource], policy: Policy, when: datetime, due: bool) -> str:
+    """What an empty report means: how many are tracked, silenced by ignore rules, kept."""
+    tracked = silenced = kept = 0
+    for r in records:
+        tracked += 1
+        if policy.ignored_by(r) is not None:
+            silenced += 1
+        elif not policy.is_reportable(r, when):
+            kept += 1
+    parts = [f"{tracked} tracked"]
+    if silenced:
+        parts.append(f"{silenced} silenced by ignore rules (see --all)")
+    if kept:
+        parts.append(f"{kept} kept")
+    return f"{'Nothing due' if due else 'Nothing to show'}; {', '.join(parts)}."

@@ -1,14 +1,22 @@
-"""The digest: which leftovers to tell about, grouped and worded the same for every notifier."""
+"""The digest: which leftovers to tell about, grouped and worded the same for every notifier.
+
+It carries facts and rich-text segments (``core.rich_text``), never a channel's syntax: each notifier escapes the
+text and renders owners (mentions) and links itself.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from leftovers.core import i18n
+from leftovers.core.digest_facts import PLACEHOLDER, EntryFacts, facts, format_time, line_fields, shared_place
 from leftovers.core.model import Resource
+from leftovers.core.rich_text import Field, Owner, Segment
+
+__all__ = ["PLACEHOLDER", "Digest", "DigestEntry", "EntryFacts", "format_age", "format_time", "total_cost"]
 
 GROUP_BY = ("type", "owner")
 ORDERS = ("age", "cost")
@@ -16,12 +24,18 @@ ORDERS = ("age", "cost")
 
 @dataclass(frozen=True, slots=True)
 class DigestEntry:
-    """One leftover as the digest shows it; ``mention`` is the owner's Slack user id when the config maps one."""
+    """One leftover with what policy and pricing say about it.
+
+    ``owner`` is a handle (name plus per-channel ids), ``console_url`` a page to link it to, ``tag_problem`` why a
+    keep or expiry tag was not understood, ``unshown`` the facts that could not be worked out (named in warnings).
+    """
 
     resource: Resource
-    owner: str | None = None
+    owner: Owner | None = None
     monthly_cost_usd: float | None = None
-    mention: str | None = None
+    console_url: str | None = None
+    tag_problem: str | None = None
+    unshown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +43,7 @@ class Digest:
     """The leftovers due at ``at``, shown in time zone ``timezone`` (an IANA name).
 
     ``group_by`` ("type" or "owner") and ``order`` ("age": oldest first; "cost": most expensive first, groups too)
-    shape ``groups()``; ``show_cost`` adds each estimate (or "—") to the lines and a monthly total as ``footer()``;
-    ``mentions`` writes owners as Slack mentions where ``entry.mention`` is known.
+    shape ``groups()``; ``show_cost`` adds each estimate (or "—") to the lines and a monthly total as ``footer()``.
     """
 
     at: datetime
@@ -40,24 +53,25 @@ class Digest:
     group_by: str = "type"
     order: str = "age"
     show_cost: bool = False
-    mentions: bool = False
+    # The region and account every entry shares, worked out once: each line leaves them out.
+    place: tuple[str | None, str | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.group_by not in GROUP_BY or self.order not in ORDERS:
             raise ValueError(f"group_by must be one of {GROUP_BY} and order one of {ORDERS}")
+        object.__setattr__(self, "place", shared_place(self.entries))  # frozen: set once, here
 
     @property
     def zone(self) -> ZoneInfo:
         """The display time zone."""
         return ZoneInfo(self.timezone)
 
-    def groups(self) -> list[tuple[str, list[DigestEntry]]]:
-        """Entries grouped by resource type (or owner), oldest (or most expensive) first within a group."""
-        ordered = sorted(self.entries, key=lambda e: (self._group(e), *self._rank(e)))
-        groups = [(g, list(es)) for g, es in groupby(ordered, key=self._group)]
+    def groups(self) -> list[tuple[Segment, list[DigestEntry]]]:
+        """Entries grouped by resource type (or owner, as a handle), oldest (or most expensive) first within one."""
+        ordered = sorted(self.entries, key=lambda e: (self._group_name(e), *self._rank(e)))
+        groups = [(self._label(es[0]), es) for _, g in groupby(ordered, key=self._group_name) if (es := list(g))]
         if self.group_by == "owner":
-            no_owner = i18n.text(self.language, "no_owner")
-            groups.sort(key=lambda g: g[0] == no_owner)  # stable: named owners stay alphabetical, then the rest
+            groups.sort(key=lambda g: not isinstance(g[0], Owner))  # stable: named owners alphabetical, then none
         if self.order == "cost":
             groups.sort(key=lambda g: -total_cost(g[1]))
         return groups
@@ -65,33 +79,26 @@ class Digest:
     def title(self) -> str:
         """One line that says what the digest is about."""
         n = len(self.entries)
-        return i18n.text(self.language, "title_one" if n == 1 else "title_many", n=n, when=self._time(self.at))
+        when = format_time(self.at, self.zone) or PLACEHOLDER
+        return i18n.text(self.language, "title_one" if n == 1 else "title_many", n=n, when=when)
 
-    def line(self, entry: DigestEntry) -> str:
-        """One resource on one line: name or id, region, account, created time and age (owner, cost when known)."""
-        r = entry.resource
-        parts = [r.display_name, r.key.region, r.key.account]
-        if r.created_at is not None:
-            age = i18n.age(self.language, self.at - r.created_at)
-            parts.append(i18n.text(self.language, "created", when=self._time(r.created_at), age=age))
-        if entry.owner is not None and self.group_by != "owner":
-            parts.append(i18n.text(self.language, "owner", owner=self.owner_label(entry)))
-        if r.created_for_by:  # an AWS service acted for someone: users like to see these apart
-            parts.append(i18n.text(self.language, "for_you", service=r.created_for_by))
-        if self.show_cost:
-            parts.append(self.cost_label(entry.monthly_cost_usd))
-        if r.notify_count:
-            parts.append(i18n.text(self.language, "reminder", n=r.notify_count))
-        return " · ".join(parts)
+    def scope(self) -> Field | None:
+        """The region and account every entry shares (then left out of the lines), or ``None``."""
+        region, account = self.place
+        words = i18n.text(self.language, "account", account=account) if account else None
+        place = [p for p in (region, words) if p is not None]
+        return i18n.segments(self.language, "scope", place=" · ".join(place)) if place else None
 
-    def owner_label(self, entry: DigestEntry) -> str:
-        """The owner as text, or as a Slack mention when asked for and known."""
-        if self.mentions and entry.mention:
-            return f"<@{entry.mention}>"
-        return entry.owner or i18n.text(self.language, "no_owner")
+    def facts(self, entry: DigestEntry) -> EntryFacts:
+        """What the digest says about one entry, each fact separately (for notifiers that lay them out)."""
+        return facts(self, entry)
+
+    def line(self, entry: DigestEntry) -> tuple[Field, ...]:
+        """One resource as worded fields: name (and id), place, created time and age, owner, cost, problems."""
+        return line_fields(self, self.facts(entry))
 
     def cost_label(self, cost: float | None) -> str:
-        """An estimate per month, or "—" when no price is known."""
+        """An estimate per month, or the language's "no price" when none is known."""
         return i18n.text(self.language, "no_price") if cost is None else i18n.text(self.language, "cost", cost=cost)
 
     def total_monthly_cost(self) -> float:
@@ -111,7 +118,27 @@ class Digest:
             return i18n.text(self.language, "total_unpriced", total=total, unpriced=unpriced)
         return i18n.text(self.language, "total", total=total)
 
-    def _group(self, entry: DigestEntry) -> str:
+    def warnings(self) -> list[str]:
+        """One line per fact that could not be shown (a stored value out of range): the entry is still listed."""
+        return [
+            i18n.text(self.language, "unshown", field=field, name=" ".join(e.resource.key[2:]))
+            for e in self.entries
+            for field in (*e.unshown, *self._unshown_time(e))
+        ]
+
+    def _unshown_time(self, entry: DigestEntry) -> tuple[str, ...]:
+        at = entry.resource.created_at
+        # Only a time within a day of datetime's range can fail to convert: skip the formatting for the rest.
+        if at is None or 1 < at.year < 9999 or format_time(at, self.zone) is not None:
+            return ()
+        return ("created_at",)
+
+    def _group_name(self, entry: DigestEntry) -> str:
+        if self.group_by == "owner":
+            return entry.owner.name if entry.owner else ""
+        return entry.resource.key.resource_type
+
+    def _label(self, entry: DigestEntry) -> Segment:
         if self.group_by == "owner":
             return entry.owner or i18n.text(self.language, "no_owner")
         return entry.resource.key.resource_type
@@ -121,9 +148,6 @@ class Digest:
         by_cost = (cost is None, -(cost or 0.0)) if self.order == "cost" else ()
         return (*by_cost, _created(entry), entry.resource.key)
 
-    def _time(self, at: datetime) -> str:
-        return format_time(at, self.zone)
-
 
 def total_cost(entries: tuple[DigestEntry, ...] | list[DigestEntry]) -> float:
     """The sum of the known monthly estimates, rounded to cents."""
@@ -132,11 +156,6 @@ def total_cost(entries: tuple[DigestEntry, ...] | list[DigestEntry]) -> float:
 
 def _created(entry: DigestEntry) -> datetime:
     return entry.resource.created_at or datetime.min.replace(tzinfo=ZoneInfo("UTC"))
-
-
-def format_time(at: datetime, zone: ZoneInfo) -> str:
-    """A timestamp in the display zone, minutes precision, with the zone's abbreviation."""
-    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def format_age(age: timedelta) -> str:

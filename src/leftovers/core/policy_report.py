@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from math import isfinite
 from typing import Any
 
 from leftovers.core.digest import DigestEntry
@@ -11,26 +12,69 @@ from leftovers.core.model import Resource
 from leftovers.core.policy import Policy
 from leftovers.core.pricing import PriceTable
 from leftovers.core.report import iso
+from leftovers.core.rich_text import Owner
 
 POLICY_COLUMNS = ("owner", "deadline", "kept_until", "ignored_by", "monthly_cost_usd", "tag_problem")
 
 
+Links = Callable[[Resource], str | None]
+"""A resource's console page, when its type has a known URL (the resource-type registry provides one)."""
+
+
+def no_links(resource: Resource) -> str | None:
+    """The default ``links`` hook: no console page known."""
+    return None
+
+
 def monthly_cost_usd(resource: Resource, prices: PriceTable | None) -> float | None:
-    """The resource's estimated monthly cost, or ``None`` without a table or a price."""
-    return None if prices is None else prices.monthly_cost_usd(resource.key.resource_type, resource.details)
+    """The resource's estimated monthly cost, or ``None`` without a table or a price (or a finite one)."""
+    cost = None if prices is None else checked_cost(resource, prices)
+    return cost if isinstance(cost, float) else None
 
 
-def describe(resource: Resource, policy: Policy, prices: PriceTable | None) -> DigestEntry:
-    """The digest entry for a resource: its owner, the Slack user to mention, its estimated cost."""
-    owner = policy.owner(resource)
-    return DigestEntry(resource, owner, monthly_cost_usd(resource, prices), policy.slack_user(owner))
+def checked_cost(resource: Resource, prices: PriceTable) -> float | ArithmeticError | None:
+    """The estimate, or the error a stored value out of range raised (so one record never stops a run)."""
+    try:
+        cost = prices.monthly_cost_usd(resource.key.resource_type, resource.details)
+    except ArithmeticError as exc:  # OverflowError: a size of 10**400 cannot become a float
+        return exc
+    return cost if cost is None or isfinite(cost) else OverflowError(f"cost {cost}")
 
 
-def describer(policy: Policy, prices: PriceTable | None, at: datetime) -> Callable[[Resource], DigestEntry | None]:
+def owner_handle(resource: Resource, policy: Policy) -> Owner | None:
+    """The owner's name with the handles the config maps it to (its Slack user id)."""
+    name = policy.owner(resource)
+    if name is None:
+        return None
+    slack = policy.slack_user(name)
+    return Owner(name, (("slack", slack),) if slack else ())
+
+
+def describe(resource: Resource, policy: Policy, prices: PriceTable | None, links: Links = no_links) -> DigestEntry:
+    """The digest entry for a resource: owner handle, estimated cost, console link, tag problem."""
+    cost = None if prices is None else checked_cost(resource, prices)
+    unshown = ("monthly_cost_usd",) if isinstance(cost, ArithmeticError) else ()
+    return DigestEntry(
+        resource,
+        owner_handle(resource, policy),
+        cost if isinstance(cost, float) else None,
+        links(resource),
+        policy.tag_problem(resource),
+        unshown,
+    )
+
+
+def describer(
+    policy: Policy, prices: PriceTable | None, at: datetime, links: Links = no_links
+) -> Callable[[Resource], DigestEntry | None]:
     """The notify service's ``describe`` hook: an entry for each record due under this policy, else ``None``."""
 
     def entry(resource: Resource) -> DigestEntry | None:
-        return describe(resource, policy, prices) if policy.is_due(resource, at) else None
+        try:
+            due = policy.is_due(resource, at)
+        except ArithmeticError:  # a stored expiry so far out that the deadline overflows: not due in this era
+            return None
+        return describe(resource, policy, prices, links) if due else None
 
     return entry
 
@@ -40,9 +84,28 @@ def policy_fields(resource: Resource, policy: Policy, prices: PriceTable | None)
     kept = policy.kept_until(resource)
     return {
         "owner": policy.owner(resource),
-        "deadline": iso(policy.deadline(resource)),
+        "deadline": iso(deadline_or_none(resource, policy)),
         "kept_until": kept.isoformat() if isinstance(kept, date) else kept,
         "ignored_by": policy.ignored_by(resource),
         "monthly_cost_usd": monthly_cost_usd(resource, prices),
         "tag_problem": policy.tag_problem(resource),
     }
+
+
+def deadline_or_none(resource: Resource, policy: Policy) -> datetime | None:
+    """The policy's deadline, or ``None`` when a stored value makes it overflow (see ``unshown``)."""
+    try:
+        return policy.deadline(resource)
+    except ArithmeticError:
+        return None
+
+
+def unshown(resource: Resource, policy: Policy, prices: PriceTable | None) -> tuple[str, ...]:
+    """The report fields a stored value out of range keeps from being worked out (shown as null or a placeholder)."""
+    cost = None if prices is None else checked_cost(resource, prices)
+    out: tuple[str, ...] = ("monthly_cost_usd",) if isinstance(cost, ArithmeticError) else ()
+    try:
+        policy.deadline(resource)
+    except ArithmeticError:
+        out += ("deadline",)
+    return out

@@ -22,8 +22,8 @@ COLUMNS = (
 
 
 def iso(at: datetime | None) -> str | None:
-    """ISO 8601 in UTC with a ``Z``, or ``None``."""
-    return None if at is None else at.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    """ISO 8601 in UTC to the second with a ``Z`` (one format for every time: ``2026-11-20T01:00:07Z``), or ``None``."""
+    return None if at is None else at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def report_row(resource: Resource) -> dict[str, Any]:

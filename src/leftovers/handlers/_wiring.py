@@ -10,6 +10,7 @@ from functools import cache
 from aws_lambda_powertools import Logger
 
 from leftovers.adapters.config_file import parse_policy
+from leftovers.adapters.notifiers.slack.url import url_problem
 from leftovers.adapters.secrets import SsmSecret
 from leftovers.bootstrap import make_notifier, open_store
 from leftovers.core.errors import SettingsError
@@ -49,7 +50,7 @@ def build(env: dict[str, str]) -> Wiring:
     policy = parse_policy(SsmSecret(config).value(), f"ssm:{config}") if config else None
     settings = Settings.load(env=env, policy=policy)
     webhook = settings.slack_webhook_parameter
-    return Wiring(settings, open_store(settings.store), SsmSecret(webhook) if webhook else None)
+    return Wiring(settings, open_store(settings.store), SsmSecret(webhook, check=url_problem) if webhook else None)
 
 
 @cache

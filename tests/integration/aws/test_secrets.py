@@ -82,3 +82,21 @@ def test_a_digest_too_large_for_the_state_payload_goes_in_parts() -> None:
     assert (len(part.entries), more) == (40, True)
     assert part.entries == entries[:40]
     assert first_part(digest, budget=width * 100) == (digest, False)
+
+
+@pytest.mark.parametrize("bad", ["\n", "\t", "\x01", "\x7f", "é"])
+def test_a_webhook_pasted_with_control_characters_is_refused_when_loaded(aws: object, bad: str) -> None:
+    from leftovers.adapters.notifiers.slack.url import url_problem
+
+    name = f"/leftovers/{unique('webhook')}"
+    value = f"https://hooks.slack.com/services/T0/B0/SEC{bad}RET"
+    boto3.client("ssm").put_parameter(Name=name, Type="SecureString", Value=value)
+    with pytest.raises(SettingsError) as caught:
+        SsmSecret(name, client=boto3.client("ssm"), check=url_problem).value()
+    message = str(caught.value)
+    assert name in message
+    assert "\n" not in message
+    for shown in (message, repr(caught.value), json.dumps(message)):
+        assert "SEC" not in shown
+        assert "RET" not in shown
+        assert "B0" not in shown

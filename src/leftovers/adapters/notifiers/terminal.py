@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import TextIO
 
 from leftovers.core.digest import Digest
 from leftovers.core.errors import NotifyError
 from leftovers.core.ports import Message
+from leftovers.core.rich_text import Field, Segment, neutralise, plain, plain_line
 
-# A name may hold newlines or terminal escape sequences; neither may reach the terminal from a digest line.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+def text(segments: Field | tuple[Segment, ...]) -> str:
+    """Segments as one terminal-safe line: owners by name, links by label, no control or invisible characters."""
+    return neutralise(plain(segments))
 
 
 class TerminalNotifier:
@@ -22,31 +24,34 @@ class TerminalNotifier:
         self._stream = stream
 
     def render(self, digest: Digest) -> list[Message]:
-        """One message naming every entry: the title, then per resource type a heading and indented lines."""
+        """One message naming every entry: the title, then per group a heading and indented lines."""
         if not digest.entries:
             return []
         lines = [digest.title()]
+        scope = digest.scope()
+        if scope:
+            lines.append(text(scope))
         keys = []
-        for rtype, entries in digest.groups():
-            lines += ["", f"{_CONTROL.sub(' ', rtype)} ({len(entries)})"]
-            lines += [f"  {_CONTROL.sub(' ', digest.line(entry))}" for entry in entries]
+        for label, entries in digest.groups():
+            lines += ["", f"{text((label,))} ({len(entries)})"]
+            lines += [f"  {neutralise(plain_line(digest.line(entry)))}" for entry in entries]
             keys += [entry.resource.key for entry in entries]
-        footer = digest.footer()
-        if footer:
-            lines += ["", footer]
+        closing = [line for line in (digest.footer(), *digest.warnings()) if line]
+        if closing:
+            lines += ["", *(neutralise(line) for line in closing)]
         return [Message(keys=tuple(keys), text="\n".join(lines))]
 
     def deliver(self, message: Message) -> None:
         """Write the message and a final newline; raise NotifyError if the stream refuses it."""
         stream = self._stream or sys.stdout
-        text = message.text + "\n"
+        out = message.text + "\n"
         try:
             try:
-                stream.write(text)
+                stream.write(out)
             except UnicodeEncodeError:
                 # A terminal that cannot show "·" or a name's accents still gets a readable digest.
                 encoding = getattr(stream, "encoding", None) or "ascii"
-                stream.write(text.encode(encoding, "replace").decode(encoding))
+                stream.write(out.encode(encoding, "replace").decode(encoding))
             stream.flush()
         except OSError as e:
             raise NotifyError(f"could not write the digest: {e.strerror or e}") from e

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
+from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.errors import NotifyError
 from leftovers.core.model import Resource, ResourceKey

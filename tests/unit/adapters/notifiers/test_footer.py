@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from leftovers.adapters.notifiers.slack_blocks import MAX_BLOCKS, render_messages
+from leftovers.adapters.notifiers.slack.blocks import MAX_BLOCKS, render_messages
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.model import Resource, ResourceKey
@@ -46,4 +46,4 @@ def test_slack_footer_never_breaks_the_block_limit() -> None:
 def test_no_total_without_costs() -> None:
     plain = Digest(at=T0, timezone="UTC", entries=digest(2).entries)
     assert plain.footer() is None
-    assert all(b["type"] != "context" for m in render_messages(plain) for b in m.payload["blocks"])
+    assert all(b["type"] != "context" for m in render_messages(plain) for b in m.payload["blocks"][2:])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,8 +10,8 @@ from urllib.error import URLError
 
 import pytest
 
-from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
-from leftovers.adapters.notifiers.slack_retry import Redactor, retry_after
+from leftovers.adapters.notifiers.slack.retry import Redactor, retry_after
+from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 from leftovers.core.errors import NotifyError, SettingsError
 from leftovers.core.model import ResourceKey
 from leftovers.core.ports import Message
@@ -152,6 +153,20 @@ def test_redacting_logger_rewrites_messages_and_args(caplog: pytest.LogCaptureFi
     ]
     # The filter lives on a private logger, not on the shared one it propagates to.
     assert logging.getLogger("leftovers.adapters.notifiers.slack.sdk").filters == []
+
+
+def test_the_redactor_knows_the_escaped_forms_of_the_secret() -> None:
+    url = "https://hooks.slack.com/services/T0/B0/SEC\x01RET"
+    redact = Redactor(url)
+    for shown in (repr(url), json.dumps(url), repr(url.split(".com")[1]), json.dumps({"url": url})):
+        assert "SEC" not in redact(shown), shown
+
+
+def test_sdk_errors_per_attempt_are_demoted_to_debug(caplog: pytest.LogCaptureFixture) -> None:
+    logger = Redactor(URL).logger("leftovers.adapters.notifiers.slack.sdk")
+    caplog.set_level(logging.DEBUG)
+    logger.error("Failed to send a request to Slack API server: refused")
+    assert [r.levelno for r in caplog.records] == [logging.DEBUG]  # the notifier says the outcome in one line
 
 
 @pytest.mark.parametrize(

@@ -10,17 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leftovers.adapters.notifiers.slack_blocks import (
+from leftovers.adapters.notifiers.slack.blocks import (
     DEFAULT_MESSAGE_CHARS,
     MAX_BLOCKS,
     MAX_FALLBACK_CHARS,
     MAX_HEADER_CHARS,
     MAX_SECTION_CHARS,
     MIN_MESSAGE_CHARS,
-    fit,
+    render_line,
     render_messages,
-    width,
 )
+from leftovers.adapters.notifiers.slack.text import width
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Message
@@ -55,16 +55,17 @@ def sections(message: Message) -> list[str]:
 def check(digest: Digest, messages: list[Message], budget: int = DEFAULT_MESSAGE_CHARS) -> None:
     """Every Slack limit holds, the keys partition the digest in order, and each message shows exactly its keys."""
     assert [k for m in messages for k in m.keys] == digest_order(digest)
-    lines = {e.resource.key: "• " + fit(digest.line(e), 2000) for e in digest.entries}
+    lines = {e.resource.key: render_line(digest, e) for e in digest.entries}
     for m in messages:
         blocks = m.payload["blocks"]
         json.dumps(m.payload)
         assert 2 <= len(blocks) <= MAX_BLOCKS
+        assert all(width(b["elements"][0]["text"]) <= MAX_HEADER_CHARS for b in blocks[1:2] if b["type"] == "context")
         assert blocks[0]["type"] == "header"
         assert blocks[0]["text"]["type"] == "plain_text"
         assert width(blocks[0]["text"]["text"]) <= MAX_HEADER_CHARS
         assert all(width(s) <= MAX_SECTION_CHARS for s in sections(m))
-        assert sum(width(b["text"]["text"]) for b in blocks) <= budget
+        assert sum(width(b["text"]["text"]) for b in blocks if "text" in b) <= budget
         assert m.payload["text"] == m.text
         assert width(m.text) <= MAX_FALLBACK_CHARS
         shown = [line for s in sections(m) for line in s.split("\n") if line.startswith("• ")]
@@ -163,3 +164,76 @@ def test_any_digest_renders_inside_the_limits(names: list[str | None], ntypes: i
     entries = tuple(entry(i, types[i % ntypes], name) for i, name in enumerate(names))
     digest = Digest(at=AT, timezone="Asia/Tokyo", entries=entries)
     check(digest, render_messages(digest, message_chars=budget), budget)
+
+
+CONSOLE = "https://console.aws.amazon.com/ec2/home?region=us-east-1#InstanceDetails:instanceId="
+
+
+def test_console_links_come_from_the_hook_and_cannot_break_the_markup() -> None:
+    from leftovers.core.policy import Policy
+    from leftovers.core.policy_report import describe
+
+    def links(resource: Resource) -> str | None:
+        rid = resource.key.resource_id
+        return {"id-00001": f"{CONSOLE}{rid}&x=1", "id-00002": "https://evil.example/|<!channel>"}.get(rid)
+
+    records = [entry(i, "AWS::EC2::Instance", "llm-finetune").resource for i in (1, 2, 3)]
+    digest = Digest(at=AT, timezone="UTC", entries=tuple(describe(r, Policy(), None, links) for r in records))
+    [message] = render_messages(digest)
+    text = sections(message)[0]
+    assert f"• <{CONSOLE}id-00001&amp;x=1|llm-finetune> (id-00001)" in text
+    assert "• llm-finetune (id-00002)" in text  # an unsafe URL is dropped, the name stays
+    assert "• llm-finetune (id-00003)" in text  # no console URL known for it
+    assert "<!channel>" not in json.dumps(message.payload)
+
+
+def test_owners_render_as_mentions_only_with_a_user_id() -> None:
+    from leftovers.core.rich_text import Owner
+
+    owners = [Owner("taro", (("slack", "U0TARO1234"),)), Owner("<!here>", (("slack", "<!here>"),)), Owner("jiro")]
+    entries = tuple(DigestEntry(entry(i, "AWS::S3::Bucket", f"b{i}").resource, owner) for i, owner in enumerate(owners))
+    text = sections(render_messages(Digest(at=AT, timezone="UTC", entries=entries))[0])[0]
+    assert "owner <@U0TARO1234>" in text
+    assert "owner &lt;!here&gt;" in text
+    assert "owner jiro" in text
+
+
+def test_bidi_overrides_and_zero_width_characters_never_reach_slack() -> None:
+    name = "invoice\u202egpj.exe\u200b\u2066x\u2069"
+    digest = Digest(at=AT, timezone="UTC", entries=(entry(1, "AWS::S3::Bucket", name),))
+    payload = json.dumps(render_messages(digest)[0].payload, ensure_ascii=False)
+    assert not any(ch in payload for ch in "\u202e\u200b\u2066\u2069")
+    assert "invoicegpj.exex" in payload
+
+
+# Leftovers' own markup: a mention of a user id, or a link to an https URL with a label. Nothing else may open a "<".
+MARKUP = re.compile(r"<(@[UW][A-Z0-9]+|https://[^\s<>|]+\|[^<>]*)>")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    names=st.lists(st.text(max_size=60), min_size=1, max_size=20),
+    owners=st.lists(st.tuples(st.text(min_size=1, max_size=30), st.text(max_size=20)), min_size=1, max_size=20),
+    urls=st.lists(st.one_of(st.none(), st.text(max_size=40).map(lambda t: "https://" + t)), min_size=1, max_size=20),
+)
+def test_no_name_owner_or_url_can_add_markup(
+    names: list[str], owners: list[tuple[str, str]], urls: list[str | None]
+) -> None:
+    from leftovers.core.rich_text import Owner
+
+    entries = tuple(
+        DigestEntry(
+            entry(i, "AWS::S3::Bucket", name or None).resource,
+            Owner(owners[i % len(owners)][0], (("slack", owners[i % len(owners)][1]),)),
+            console_url=urls[i % len(urls)],
+        )
+        for i, name in enumerate(names)
+    )
+    for group_by in ("type", "owner"):
+        digest = Digest(at=AT, timezone="UTC", entries=entries, group_by=group_by)
+        messages = render_messages(digest)
+        if group_by == "type":
+            check(digest, messages)
+        for text in (s for m in messages for s in sections(m)):
+            assert "<" not in MARKUP.sub("", text), text
+            assert ">" not in MARKUP.sub("", text), text

@@ -38,13 +38,14 @@ def test_digest_is_laid_out_by_type_with_indented_lines() -> None:
     notifier.deliver(message)
     assert stream.getvalue() == (
         "3 leftovers still exist (2026-11-20 12:00 JST)\n"
+        "all in account 123456789012\n"
         "\n"
         "AWS::EC2::Instance (2)\n"
-        "  gpu-test · ap-northeast-1 · 123456789012 · created 2026-11-19 06:00 JST (1d 6h ago)\n"
-        "  i-0b · us-east-1 · 123456789012 · created 2026-11-20 10:00 JST (2h 0m ago)\n"
+        "  gpu-test (i-0a) · ap-northeast-1 · created 2026-11-19 06:00 JST (1d 6h ago)\n"
+        "  i-0b · us-east-1 · created 2026-11-20 10:00 JST (2h 0m ago)\n"
         "\n"
         "AWS::S3::Bucket (1)\n"
-        "  scratch-bucket · ap-northeast-1 · 123456789012 · created 2026-11-20 07:00 JST (5h 0m ago)\n"
+        "  scratch-bucket · ap-northeast-1 · created 2026-11-20 07:00 JST (5h 0m ago)\n"
     )
     assert message.keys == tuple(e.resource.key for _, group in DIGEST.groups() for e in group)
 
@@ -57,10 +58,7 @@ def test_control_characters_in_names_cannot_break_lines_or_drive_the_terminal() 
     digest = Digest(at=AT, timezone="UTC", entries=(leftover("AWS::S3::Bucket", "b", "evil\n\x1b[2Jname", 1),))
     [message] = TerminalNotifier().render(digest)
     assert "\x1b" not in message.text
-    assert (
-        message.text.splitlines()[-1]
-        == "  evil [2Jname · ap-northeast-1 · 123456789012 · created 2026-11-20 02:00 UTC (1h 0m ago)"
-    )
+    assert message.text.splitlines()[-1] == "  evil [2Jname (b) · created 2026-11-20 02:00 UTC (1h 0m ago)"
 
 
 def test_defaults_to_standard_output_at_delivery_time(capsys: pytest.CaptureFixture[str]) -> None:
@@ -75,7 +73,7 @@ def test_a_terminal_without_unicode_still_gets_the_digest() -> None:
     stream = io.TextIOWrapper(raw, encoding="ascii")
     notifier = TerminalNotifier(stream)
     notifier.deliver(notifier.render(DIGEST)[0])
-    assert b"gpu-test ? ap-northeast-1" in raw.getvalue()
+    assert b"gpu-test (i-0a) ? ap-northeast-1" in raw.getvalue()
 
 
 class BrokenPipe(io.StringIO):

@@ -9,10 +9,11 @@ from urllib.error import URLError
 from urllib.parse import urlsplit
 
 from slack_sdk.errors import SlackClientError
-from slack_sdk.webhook import WebhookClient
 
-from leftovers.adapters.notifiers.slack_blocks import DEFAULT_MESSAGE_CHARS, MIN_MESSAGE_CHARS, render_messages
-from leftovers.adapters.notifiers.slack_retry import Redactor, RetryCount, retry_after, retry_handlers
+from leftovers.adapters.notifiers.slack.blocks import DEFAULT_MESSAGE_CHARS, MIN_MESSAGE_CHARS, render_messages
+from leftovers.adapters.notifiers.slack.client import NoRedirectWebhookClient
+from leftovers.adapters.notifiers.slack.retry import Redactor, RetryCount, retry_after, retry_handlers
+from leftovers.adapters.notifiers.slack.url import url_problem
 from leftovers.core.digest import Digest
 from leftovers.core.errors import NotifyError, SettingsError
 from leftovers.core.ports import Message
@@ -63,6 +64,9 @@ class SlackWebhookNotifier:
         max_retry_after: float = 60.0,
         message_chars: int = DEFAULT_MESSAGE_CHARS,
     ) -> None:
+        problem = url_problem(url)
+        if problem:  # checked first: urllib would quote the bad URL in its error, escapes and all
+            raise SettingsError("slack webhook URL", problem)
         parts = urlsplit(url)
         host = parts.hostname or ""
         if not host or not (parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK)):
@@ -77,7 +81,7 @@ class SlackWebhookNotifier:
         self._retries = RetryCount()  # stays 0 with an injected client: its retries are its own business
         self._max_retry_after = max_retry_after
         self._message_chars = message_chars
-        self._client: WebhookSender = client or WebhookClient(
+        self._client: WebhookSender = client or NoRedirectWebhookClient(
             url,
             timeout=timeout,
             logger=self._redact.logger(f"{__name__}.sdk"),

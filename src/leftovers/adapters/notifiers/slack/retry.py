@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 from collections.abc import Mapping
@@ -28,7 +29,10 @@ class Redactor:
     def __init__(self, url: str) -> None:
         path = urlsplit(url).path
         # The whole URL first: it contains the path, and the replacement must not leave the host glued to a stub.
-        self._secrets = tuple(s for s in (url, path if len(path) > 1 else "") if s)
+        # Each also as repr() and JSON would escape it, so an escaped form in an error is caught too.
+        raw = [s for s in (url, path if len(path) > 1 else "") if s]
+        forms = (lambda s: s, lambda s: repr(s)[1:-1], lambda s: json.dumps(s)[1:-1])
+        self._secrets = tuple(dict.fromkeys(form(s) for s in raw for form in forms))
 
     def __call__(self, text: str) -> str:
         for secret in self._secrets:
@@ -71,6 +75,9 @@ class _RedactFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = self._redact(record.getMessage())
         record.args = None
+        # slack_sdk logs ERROR on every failed attempt; the notifier reports the outcome in one line, so each
+        # attempt is detail (DEBUG): with no logging set up, Python's last-resort handler no longer prints them.
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
         return True
 
 

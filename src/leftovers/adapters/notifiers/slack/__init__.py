@@ -1,0 +1,1 @@
+"""Slack: incoming-webhook notifier, Block Kit rendering, retries and redaction."""
