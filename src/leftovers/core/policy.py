@@ -66,7 +66,7 @@ class Policy:
     # -- what the rules say about one resource ---------------------------------------------------------------
     def tags(self, resource: Resource) -> TagReading:
         """The resource's keep, expiry and owner tags, read with the configured keys."""
-        return read_tags(resource.tags, self.tag_keys)
+        return read_tags(resource.tag_map, self.tag_keys)
 
     def ignored_by(self, resource: Resource) -> str | None:
         """The name of the ignore rule that silences this resource, if any."""

@@ -156,8 +156,10 @@ def _name(item: Mapping[str, Any], tags: Mapping[str, str] | None) -> str | None
     name = item.get("resourceName")
     if type(name) is str and name:
         return name
-    name = tags.get("Name") if tags else None
-    return name if type(name) is str and name else None
+    if tags is None:
+        return None  # a summary or a deletion: says nothing about the name
+    name = tags.get("Name")
+    return name if type(name) is str else ""  # a full item with no name: a fact (the Name tag was removed)
 
 
 def _arn(item: Mapping[str, Any], resources: object) -> str | None:
