@@ -10,7 +10,9 @@ from contextlib import contextmanager
 from leftovers.core.deadlines import Deadlines
 from leftovers.core.errors import ConflictError, StoreError
 from leftovers.core.lifecycle import Outcome, apply
+from leftovers.core.limits import bounded
 from leftovers.core.model import Resource, ResourceChange, ResourceKey
+from leftovers.core.policy import Policy
 from leftovers.core.ports import Store
 from leftovers.service.batches import MAX_CONFLICT_RETRIES, batched
 
@@ -80,6 +82,8 @@ def apply_changes(
 ) -> list[Outcome]:
     """Apply ``changes`` in one load and one conditional save; outcomes come back in input order."""
     recent = recent or Recent()
+    keep = _read_tags(deadlines)
+    changes = [bounded(c, keep) for c in changes]  # every entry point stores bounded text (core.limits)
     keys = {c.key for c in changes}
     for _ in range(MAX_CONFLICT_RETRIES):
         loaded = recent.load(store, keys)
@@ -94,6 +98,14 @@ def apply_changes(
         recent.saved(changed)
         return outcomes
     raise StoreError(f"gave up after {MAX_CONFLICT_RETRIES} concurrent-write conflicts")
+
+
+def _read_tags(deadlines: Deadlines) -> frozenset[str]:
+    """The tag keys the policy reads, which bounding never drops."""
+    if not isinstance(deadlines, Policy):
+        return frozenset()
+    keys = deadlines.tag_keys
+    return frozenset((*keys.keep, *keys.expires, *keys.owner))
 
 
 def fold(

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
+from leftovers.adapters.sources.base import Parsed, ignored, parse_time, plain_number, require, valid_text
 from leftovers.adapters.sources.cloudtrail_paths import PathMissing, locate, to_tags, values_or_empty
 from leftovers.adapters.sources.cloudtrail_table import covered_types, match
 from leftovers.adapters.sources.cloudtrail_table_base import TrailCall
@@ -68,28 +68,33 @@ def parse_cloudtrail_record(
     created_by, created_for_by = principal(record) if created else (None, None)
     event_id = record.get("eventID")
     tags = to_tags(values_or_empty(record, call.tags), call.tag_resource) if call.tags else None
-    names = _aligned(values_or_empty(record, call.name), len(ids))
-    arns = _aligned(values_or_empty(record, call.arn_path), len(ids))
+    paths = {"name": call.name, "arn": call.arn_path, "tags": call.tags}
+    where_of = {field: f"{where}{path}" for field, path in paths.items() if path}
+    names = _aligned(_texts(record, call.name, where_of.get("name", "")), len(ids))
+    arns = _aligned(_texts(record, call.arn_path, where_of.get("arn", "")), len(ids))
     details = {key: _aligned(values_or_empty(record, path), len(ids)) for key, path in call.details.items()}
     changes = []
     for i, resource_id in enumerate(ids):
-        name = _scalar(names[i]) or (tags or {}).get("Name")
-        item_details = {key: value for key, found in details.items() if (value := _number(found[i])) is not None}
-        changes.append(
-            ResourceChange(
-                key=ResourceKey(acct, reg, call.resource_type, resource_id),
-                kind=call.kind,
-                captured_at=captured_at,
-                source=SOURCE,
-                name=name,
-                arn=_scalar(arns[i]) or _arn(call.arn, resource_id, name, reg, acct),
-                tags=tags if created else None,
-                event_id=event_id if isinstance(event_id, str) and event_id else None,
-                created_by=created_by,
-                created_for_by=created_for_by,
-                details=(item_details or None) if created else None,
-            )
+        name = names[i] or (tags or {}).get("Name")
+        item_details = {
+            key: plain_number(value, f"{where}{call.details[key]}")
+            for key, found in details.items()
+            if (value := _number(found[i])) is not None
+        }
+        change = ResourceChange(
+            key=ResourceKey(acct, reg, call.resource_type, resource_id),
+            kind=call.kind,
+            captured_at=captured_at,
+            source=SOURCE,
+            name=name,
+            arn=arns[i] or _arn(call.arn, resource_id, name, reg, acct),
+            tags=tags if created else None,
+            event_id=event_id if isinstance(event_id, str) and event_id else None,
+            created_by=created_by,
+            created_for_by=created_for_by,
+            details=(item_details or None) if created else None,
         )
+        changes.append(valid_text(change, where_of))
     return Parsed(changes=tuple(changes))
 
 
@@ -138,7 +143,17 @@ def _scalar(value: object) -> Any:
 def _number(value: object) -> Any:
     """A detail as Config gives it: EC2 responses render some numbers as strings ("size": "500")."""
     value = _scalar(value)
-    return int(value) if isinstance(value, str) and value.isdigit() else value
+    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else value
+
+
+def _texts(record: Mapping[str, Any], path: str | None, where: str) -> list[str | None]:
+    """The strings ``path`` reaches (``None`` for an empty one); EventRejected when it reaches another type."""
+    texts: list[str | None] = []
+    for value in values_or_empty(record, path):
+        if value is not None and not isinstance(value, str):
+            raise EventRejected(where, f"not a string: {value!r}"[:120])
+        texts.append(value or None)
+    return texts
 
 
 def _text(value: object, field: str) -> str:
