@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from leftovers.adapters.stores.sqlite import SQLiteStore
 from leftovers.cli import cli
+from leftovers.core.model import Resource, ResourceKey
 from tests.support.bad_events import BAD, WARNED
 from tests.support.synthetic import config_event, jsonl
 
@@ -99,3 +102,16 @@ def test_a_file_of_blank_lines_is_named_without_a_line_that_does_not_exist(run, 
 def test_a_value_that_is_not_an_event_is_described_by_its_json_type(run, value: str, name: str) -> None:  # type: ignore[no-untyped-def]
     result = run("ingest", "-", input=f"{value}\n")
     assert result.stderr.strip().endswith(f"event: expected a JSON object, got {name}"), result.stderr
+
+
+def test_a_poison_row_stored_before_the_bounds_crashes_no_command(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Rows written by an older version (no bounds at ingest) must not stop reindex, report or notify."""
+    store = SQLiteStore(tmp_path / "store.db")
+    key = ResourceKey("123456789012", "us-east-1", "AWS::EC2::Instance", "i-poison")
+    late = Resource(key, tags={"leftovers:expires": "3000000d"}, created_at=datetime(9999, 12, 20, tzinfo=UTC))
+    store.save([late, Resource(key._replace(resource_id="i-ok"), tags={}, created_at=datetime(2026, 1, 1, tzinfo=UTC))])
+    store.close()
+    for args in (("--grace", "30d", "store", "reindex"), ("report",), ("report", "--due"), ("notify", "--dry-run")):
+        result = run(*args)
+        assert "Traceback" not in result.output
+        assert result.exit_code == 0, (args, result.output)
