@@ -115,3 +115,20 @@ def test_a_poison_row_stored_before_the_bounds_crashes_no_command(run, tmp_path:
         result = run(*args)
         assert "Traceback" not in result.output
         assert result.exit_code == 0, (args, result.output)
+
+
+def test_report_and_report_due_follow_one_rule_after_a_reindex_under_another_grace(run) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11.8: ``--grace 3d store reindex``, then both without --grace: they must agree, and say why."""
+    night = "2026-11-21T00:00:00+09:00"
+    run("ingest", "-", input=jsonl([config_event(1)]))
+    assert run("--grace", "3d", "store", "reindex").exit_code == 0
+    listed = run("report", "--format", "json", "--at", night)
+    due = run("report", "--format", "json", "--due", "--at", night)
+    (row,) = json.loads(listed.stdout)
+    assert json.loads(due.stdout) == []  # the daily run finds it by the stored due date: in 3 days
+    assert row["deadline"] == row["next_due_at"] == "2026-11-23T01:01:00Z"  # shown: when it will really be sent
+    for result in (listed, due):
+        assert "1 stored deadline(s) are later than this policy's: run `leftovers store reindex`" in result.stderr
+    assert run("store", "reindex").exit_code == 0
+    assert [r["resource_id"] for r in json.loads(run("report", "--format", "json", "--due", "--at", night).stdout)]
+    assert run("report", "--at", night).stderr == ""

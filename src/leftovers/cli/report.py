@@ -17,6 +17,7 @@ from leftovers.core.digest import format_age, format_time
 from leftovers.core.model import Resource
 from leftovers.core.policy_report import POLICY_COLUMNS, policy_fields
 from leftovers.core.report import COLUMNS, report_row
+from leftovers.service.reindex import lagging
 
 ALL_COLUMNS = (*COLUMNS, *POLICY_COLUMNS, "created_by", "created_for_by", "sources")
 
@@ -47,10 +48,13 @@ def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, at: str | No
     policy = settings.policy
     when = common.parse_at(at, settings.timezone)
     store = common.store(ctx)
+    scanned = list(store.scan())
     if due:
         records = [r for r in store.due(when) if policy.is_due(r, when)]
     else:
-        records = [r for r in store.scan() if show_all or policy.ignored_by(r) is None]
+        records = [r for r in scanned if show_all or policy.ignored_by(r) is None]
+    if late := lagging(scanned, policy):  # the shown deadline then follows the stored one: say how to move it
+        click.echo(f"{late} {LAGGING}", err=True)
     records.sort(key=lambda r: (r.key.resource_type, r.created_at or when, r.key))
     prices = bundled_prices()
     rows = [{**report_row(r), **policy_fields(r, policy, prices)} for r in records]
@@ -70,6 +74,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
+LAGGING = "stored deadline(s) are later than this policy's: run `leftovers store reindex` to apply it"
 HEADER = ("TYPE", "NAME OR ID", "REGION", "ACCOUNT", "CREATED", "AGE", "OWNER", "DEADLINE", "$/MONTH", "NOTICES")
 
 

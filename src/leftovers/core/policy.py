@@ -116,6 +116,13 @@ class Policy:
         """Due at ``at`` under *this* policy, whatever deadline the store remembers from an older one."""
         return self.is_reportable(resource, at) and is_due(with_deadline(resource, self), at)
 
+    def due_at(self, resource: Resource) -> datetime | None:
+        """When a run will send it: this policy's next deadline, but never before the stored ``next_due_at`` (the
+        due index every run reads); ``None`` when either says never. ``is_due`` and the index agree with it."""
+        own = with_deadline(resource, self).next_due_at
+        stored = resource.next_due_at
+        return None if own is None or stored is None else max(own, stored)
+
     def owner(self, resource: Resource) -> str | None:
         """The owner tag's value, else who created it (from CloudTrail), shortened to a readable name."""
         name = self.tags(resource).owner or resource.created_by

@@ -36,11 +36,12 @@ def describer(policy: Policy, prices: PriceTable | None, at: datetime) -> Callab
 
 
 def policy_fields(resource: Resource, policy: Policy, prices: PriceTable | None) -> dict[str, Any]:
-    """The report columns the policy adds: owner, deadline (UTC, null when kept or ignored), kept_until, etc."""
+    """The report columns the policy adds: owner, deadline (when a run will send it; UTC, null when kept or
+    ignored), kept_until, etc."""
     kept = policy.kept_until(resource)
     return {
         "owner": policy.owner(resource),
-        "deadline": iso(policy.deadline(resource)),
+        "deadline": iso(policy.due_at(resource)),
         "kept_until": kept.isoformat() if isinstance(kept, date) else kept,
         "ignored_by": policy.ignored_by(resource),
         "monthly_cost_usd": monthly_cost_usd(resource, prices),
