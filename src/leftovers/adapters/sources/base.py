@@ -12,6 +12,7 @@ from leftovers.core.errors import EventRejected
 from leftovers.core.limits import EARLIEST, LATEST, MAX_NUMBER
 from leftovers.core.model import ResourceChange
 
+_NONE: Mapping[str, Any] = {}
 JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
 
 
@@ -80,6 +81,11 @@ def valid_text(change: ResourceChange, where: Mapping[str, str]) -> ResourceChan
     ``where`` names, per field of the change (``name``, ``arn``, ``tags``, ``id``...), where the event held it.
     """
     k = change.key
+    tags, details = change.tags or _NONE, change.details or _NONE
+    texts = [k.resource_id, change.name or "", change.arn or "", change.created_by or "", change.created_for_by or ""]
+    texts += [*tags, *tags.values(), *(v for v in details.values() if type(v) is str)]
+    if "".join(texts).isascii():
+        return change  # the common case, checked in C
     for field, text in (("id", k.resource_id), ("name", change.name), ("arn", change.arn)):
         _unicode(text, where.get(field, field))
     for field, text in (("created_by", change.created_by), ("created_for_by", change.created_for_by)):
