@@ -70,7 +70,7 @@ def _config_volume_size(digits: int) -> bytes:
 
 BAD: dict[str, tuple[bytes, str]] = {
     "nested 5,000 deep": (b'{"detail": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nested too deeply"),
-    "a 5,000-digit integer": (_config_volume_size(5000), "not valid JSON"),
+    "a 5,000-digit integer": (_config_volume_size(5000), "configuration.size: out of range: a number of 5000 digits"),
     "a lone surrogate escape": (_config(_surrogate).replace(b"SURROGATE", b"\\ud800"), "resourceName"),
     "a deletion dated 9999-12-31": (_config(_deleted_far_ahead), "configurationItemCaptureTime: out of range"),
     "a capture time in year 1": (
@@ -80,7 +80,7 @@ BAD: dict[str, tuple[bytes, str]] = {
     "a 400-digit volume size": (_config_volume_size(401), "configuration.size: out of range"),
     "an infinite volume size": (_config_volume_size(401).replace(b"1" + b"0" * 400, b"1e400"), "configuration.size"),
     "a CloudTrail groupName 1": (_security_group_with_numeric_name(), "requestParameters.groupName: not a string"),
-    "a 5,000-digit responseElements.size": (_volume_with_size(5000), "not valid JSON"),
+    "a 5,000-digit responseElements.size": (_volume_with_size(5000), "responseElements.size: out of range"),
     "a 400-digit responseElements.size": (_volume_with_size(400), "responseElements.size: out of range"),
     "invalid UTF-8": (_config(_surrogate).replace(b"SURROGATE", b"\xff\xfe"), "not valid UTF-8"),
 }

@@ -70,7 +70,7 @@ def plain_number(value: Any, field: str) -> Any:
         if -MAX_NUMBER <= value <= MAX_NUMBER:
             return value
         raise EventRejected(field, f"out of range: a number of {len(str(abs(value)))} digits")
-    if type(value) is float and not (math.isfinite(value) and abs(value) <= MAX_NUMBER):
+    if isinstance(value, float) and not (math.isfinite(value) and abs(value) <= MAX_NUMBER):
         raise EventRejected(field, f"out of range: {value!r}")
     return value
 

@@ -89,8 +89,30 @@ def _load(text: AnyStr) -> tuple[Any, str | None, int]:
         return None, f"not valid UTF-8 (byte {bad.hex()} at column {column})", line
     except RecursionError:
         return None, "not valid JSON (nested too deeply)", 0
-    except ValueError as exc:  # e.g. an integer of more digits than Python converts
-        return None, f"not valid JSON ({str(exc).split(':')[0].lower()})", 0
+    except ValueError as exc:  # an integer of more digits than Python converts
+        try:
+            # Read it as a number too large to use, so the source that reads the field can name it (or ignore it).
+            return json.loads(text, parse_int=_int_or_huge), None, 0
+        except (ValueError, RecursionError):
+            return None, f"not valid JSON ({str(exc).split(':')[0].lower()})", 0
+
+
+class HugeNumber(float):
+    """An integer of thousands of digits, as infinity: no real setting has it, and converting it costs time."""
+
+    def __new__(cls, digits: int) -> HugeNumber:
+        number = super().__new__(cls, "inf")
+        number.digits = digits
+        return number
+
+    digits: int
+
+    def __repr__(self) -> str:
+        return f"a number of {self.digits} digits"
+
+
+def _int_or_huge(text: str) -> int | float:
+    return int(text) if len(text) < 4000 else HugeNumber(len(text.lstrip("-")))
 
 
 def _json_lines(name: str, numbered: Iterable[tuple[int, AnyStr]]) -> Iterator[RawEvent]:
@@ -118,4 +140,3 @@ def _document(name: str, first: int, text: AnyStr) -> Iterator[RawEvent]:
 def _second_line_parses(text: AnyStr) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     return len(lines) > 1 and _parses(lines[1])
-
