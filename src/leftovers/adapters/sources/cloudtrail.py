@@ -11,7 +11,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from leftovers.adapters.sources.base import Parsed, ignored, parse_time, plain_number, require, valid_text
-from leftovers.adapters.sources.cloudtrail_paths import PathMissing, locate, to_tags, values_or_empty
+from leftovers.adapters.sources.cloudtrail_paths import (
+    PathMissing,
+    aligned,
+    locate,
+    number,
+    scalar,
+    texts,
+    to_tags,
+    values_or_empty,
+)
 from leftovers.adapters.sources.cloudtrail_table import covered_types, match
 from leftovers.adapters.sources.cloudtrail_table_base import TrailCall
 from leftovers.core.errors import EventRejected
@@ -70,16 +79,16 @@ def parse_cloudtrail_record(
     tags = to_tags(values_or_empty(record, call.tags), call.tag_resource) if call.tags else None
     paths = {"name": call.name, "arn": call.arn_path, "tags": call.tags}
     where_of = {field: f"{where}{path}" for field, path in paths.items() if path}
-    names = _aligned(_texts(record, call.name, where_of.get("name", "")), len(ids))
-    arns = _aligned(_texts(record, call.arn_path, where_of.get("arn", "")), len(ids))
-    details = {key: _aligned(values_or_empty(record, path), len(ids)) for key, path in call.details.items()}
+    names = aligned(texts(record, call.name, where_of.get("name", "")), len(ids))
+    arns = aligned(texts(record, call.arn_path, where_of.get("arn", "")), len(ids))
+    details = {key: aligned(values_or_empty(record, path), len(ids)) for key, path in call.details.items()}
     changes = []
     for i, resource_id in enumerate(ids):
         name = names[i] or (tags or {}).get("Name")
         item_details = {
             key: plain_number(value, f"{where}{call.details[key]}")
             for key, found in details.items()
-            if (value := _number(found[i])) is not None
+            if (value := number(found[i])) is not None
         }
         change = ResourceChange(
             key=ResourceKey(acct, reg, call.resource_type, resource_id),
@@ -108,7 +117,7 @@ def principal(record: Mapping[str, Any]) -> tuple[str | None, str | None]:
     if identity.get("type") == "AWSService":
         # A service principal has no ARN; it is the creator, acting for whoever asked it.
         acting = service or (invoked if isinstance(invoked, str) and invoked else None)
-        acting = acting or _scalar(record.get("sourceIPAddress"))
+        acting = acting or scalar(record.get("sourceIPAddress"))
         return acting, acting
     arn = identity.get("arn")
     return (arn if isinstance(arn, str) and arn else None), service
@@ -127,33 +136,6 @@ def _ids(record: Mapping[str, Any], call: TrailCall, prefix: str) -> list[str]:
         hit = re.search(call.id_regex, text) if call.id_regex else None
         ids.append(hit.group(1) if hit else text)
     return ids
-
-
-def _aligned(found: list[Any], count: int) -> list[Any]:
-    """One value per resource: per-item values when counts agree, a call-wide value shared by all, else none."""
-    if len(found) == count:
-        return found
-    return found * count if len(found) == 1 else [None] * count
-
-
-def _scalar(value: object) -> Any:
-    return value if isinstance(value, str | int | float | bool) and value != "" else None
-
-
-def _number(value: object) -> Any:
-    """A detail as Config gives it: EC2 responses render some numbers as strings ("size": "500")."""
-    value = _scalar(value)
-    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else value
-
-
-def _texts(record: Mapping[str, Any], path: str | None, where: str) -> list[str | None]:
-    """The strings ``path`` reaches (``None`` for an empty one); EventRejected when it reaches another type."""
-    texts: list[str | None] = []
-    for value in values_or_empty(record, path):
-        if value is not None and not isinstance(value, str):
-            raise EventRejected(where, f"not a string: {value!r}"[:120])
-        texts.append(value or None)
-    return texts
 
 
 def _text(value: object, field: str) -> str:
