@@ -19,6 +19,8 @@ def day_start(day: date, zone: str) -> datetime:
 def later(moment: datetime, delta: timedelta, zone: str) -> datetime:
     """``moment + delta``; whole days keep the local time of day in ``zone`` across a daylight-saving change (a
     weekly reminder after a midnight run falls on midnight again, not 23:00 or 01:00); nothing raises near 9999."""
+    if not delta:
+        return moment  # grace 0, the default: no zone arithmetic on ingest's hot path
     if zone == "UTC" or delta % timedelta(days=1):
         return plus(moment, delta)  # hours are elapsed time
     tz = ZoneInfo(zone)
