@@ -117,13 +117,16 @@ def test_a_record_that_cannot_be_shown_is_a_placeholder_and_a_warning(run, tmp_p
     assert "Could not show created_at of AWS::EC2::Volume vol-0old" in notify.stdout
 
 
-def test_a_deadline_that_overflows_is_a_placeholder_not_never(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_expiry_too_far_out_is_a_named_tag_problem_not_never(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Stored before ingest bounded durations: 3,000,000 days overflowed the deadline. It is now a tag problem (the
+    # tag counts as absent), so the deadline is creation + grace, shown, and the resource is due.
     key = ResourceKey("123456789012", "us-east-1", "AWS::EC2::Volume", "vol-0exp")
     at = datetime(2026, 11, 20, tzinfo=UTC)
     stored(tmp_path, Resource(key, created_at=at, next_due_at=at, tags={"leftovers:expires": "3000000d"}))
-    table = run("report")
+    table = run("report", "--at", NIGHT)
     assert table.exit_code == 0
-    assert "vol-0exp: deadline could not be shown" in table.stderr
     row = next(line for line in table.stdout.splitlines() if "vol-0exp" in line)
     assert "never" not in row
-    assert run("report", "--due").stdout.strip() == "Nothing due; 1 tracked."
+    assert "2026-11-20" in row
+    assert "leftovers:expires" in table.stdout  # the problem is shown under its row
+    assert "vol-0exp" in run("report", "--due", "--at", NIGHT).stdout

@@ -15,6 +15,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 # Arguments small enough for the unit suite (a second or so each).
 SMOKE = {
     "ingest": ["--events", "1000"],
+    "ingest_memory": ["--events", "200", "--factor", "2", "--resources", "50"],
     "digest": ["--leftovers", "200", "--runs", "1"],
     "cost_model": ["--events-per-day", "1000", "--tracked", "500"],
     "cold_start": ["--runs", "1", "--no-build", "--artifact", "/nonexistent/leftovers-artifact"],

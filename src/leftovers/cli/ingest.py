@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import click
 
 from leftovers.adapters.sources import parse_event
 from leftovers.adapters.sources.files import read_events
 from leftovers.cli import common
-from leftovers.core.errors import EventRejected
+from leftovers.core.errors import EventRejected, LeftoversError
 from leftovers.core.model import ResourceChange
+from leftovers.core.policy_tags import TagKeys, read_tags
+from leftovers.service.ingest import CHUNK, IngestIncomplete
 from leftovers.service.ingest import ingest as ingest_changes
 
 COUNTS = ("tracked", "resolved", "updated", "unchanged", "ignored", "rejected")
@@ -27,7 +29,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     Each PATH holds one JSON event, a JSON array of events, or JSON Lines;
     '-' reads standard input. Every valid event is processed even when others
     are bad; each rejected one is named with its file and line or index, and
-    the exit code is then 1.
+    the exit code is then 1. An event whose keep or expiry tag cannot be
+    read is tracked all the same (the tag counts as absent) and named in a
+    warning. JSON Lines are read a line at a time, so memory stays flat.
 
     \b
     Examples:
@@ -37,18 +41,33 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     settings = common.settings(ctx)
     counts: Counter[str] = Counter()
     rejections: list[str] = []
-    changes = _changes(paths, counts, rejections)
-    counts.update(ingest_changes(common.store(ctx), changes, settings.policy))
+    starts: dict[int, str] = {}
+    changes = _changes(paths, counts, rejections, settings.policy.tag_keys, starts)
+    try:
+        counts.update(ingest_changes(common.store(ctx), changes, settings.policy, chunk=CHUNK))
+    except IngestIncomplete as exc:
+        for line in rejections:
+            click.echo(line, err=True)
+        where = starts.get(exc.stored, "the end")
+        raise LeftoversError(f"{exc}: the events from {where} on were not stored; ingest them again") from exc
     click.echo(", ".join(f"{counts[name]} {name}" for name in COUNTS))
     for line in rejections:
         click.echo(line, err=True)
-    if rejections:
+    if counts["rejected"]:
         ctx.exit(1)
 
 
-def _changes(paths: tuple[str, ...], counts: Counter[str], rejections: list[str]) -> Iterator[ResourceChange]:
-    """Stream the changes of every readable, valid event; count and note the rest."""
+def _changes(
+    paths: tuple[str, ...], counts: Counter[str], rejections: list[str], keys: TagKeys, starts: dict[int, str]
+) -> Iterator[ResourceChange]:
+    """Stream the changes of every readable, valid event; count and note the rest (and keep or expiry tags that
+    cannot be read: the resource is tracked all the same, since it exists, and the tag counts as absent).
+
+    ``starts`` gets where each chunk's first change came from, to say what was not stored if the store fails.
+    """
+    read = (*keys.keep, *keys.expires)
     stdin = sys.stdin
+    index = 0
     for path in paths:
         for raw in read_events(path, stdin):
             if raw.error is not None:
@@ -63,4 +82,17 @@ def _changes(paths: tuple[str, ...], counts: Counter[str], rejections: list[str]
                 continue
             if parsed.ignored is not None:
                 counts["ignored"] += 1
-            yield from parsed.changes
+            problem = next(filter(None, (_tag_problem(c.tags, read, keys) for c in parsed.changes)), None)
+            if problem:
+                rejections.append(f"{raw.location}: warning: {problem}")
+            for change in parsed.changes:
+                if index % CHUNK == 0:
+                    starts[index] = raw.location
+                index += 1
+                yield change
+
+
+def _tag_problem(tags: Mapping[str, str] | None, read: tuple[str, ...], keys: TagKeys) -> str | None:
+    if not tags or not any(k in tags for k in read):
+        return None  # the common case, without reading the tags
+    return read_tags(tags, keys).problem

@@ -17,6 +17,7 @@ from leftovers.core.policy import Policy
 from leftovers.core.policy_report import POLICY_COLUMNS, policy_fields, unshown
 from leftovers.core.report import COLUMNS, report_row
 from leftovers.core.rich_text import neutralise
+from leftovers.service.reindex import lagging
 
 ALL_COLUMNS = (*COLUMNS, *POLICY_COLUMNS, "created_by", "created_for_by", "sources")
 
@@ -47,10 +48,13 @@ def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, at: str | No
     policy, zone = settings.policy, ZoneInfo(settings.timezone)
     when = common.parse_at(at, settings.timezone)
     store = common.store(ctx)
+    scanned = list(store.scan())
     if due:
         records = [r for r in store.due(when) if _due(policy, r, when)]
     else:
-        records = [r for r in store.scan() if show_all or policy.ignored_by(r) is None]
+        records = [r for r in scanned if show_all or policy.ignored_by(r) is None]
+    if lagged := lagging(scanned, policy):  # the shown deadline then follows the stored one: say how to move it
+        click.echo(f"{lagged} {LAGGING}", err=True)
     records.sort(key=lambda r: (r.key.resource_type, r.created_at or when, r.key))
     prices = bundled_prices()
     shown = [
@@ -68,7 +72,7 @@ def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, at: str | No
     elif fmt == "csv":
         click.echo(as_csv(rows, ALL_COLUMNS), nl=False)
     elif not shown:
-        click.echo(_nothing(store.scan(), policy, when, due))
+        click.echo(_nothing(scanned, policy, when, due))
     else:
         click.echo(as_table(shown, when, zone))
 
@@ -78,6 +82,9 @@ def _due(policy: Policy, record: Resource, when: datetime) -> bool:
         return policy.is_due(record, when)
     except ArithmeticError:  # a stored expiry so far out that the deadline overflows: not due in this era
         return False
+
+
+LAGGING = "stored deadline(s) are later than this policy's: run `leftovers store reindex` to apply it"
 
 
 def _nothing(records: Iterable[Resource], policy: Policy, when: datetime, due: bool) -> str:

@@ -1,5 +1,7 @@
 """Attributes (name, ARN, tags, details): the newest event that states one wins it; an older one only fills a gap.
 
+A gap is ``None`` (never stated); ``""`` and ``{}`` are stated values (a removed name, every tag removed).
+
 That is exact for one source (every Config item states them all) and for two sources that each state a fixed
 subset; it can differ with three or more events that leave out different attributes. An event that states none
 (a bare creation) changes nothing, so it cannot make an older event's attributes look stale.
@@ -35,14 +37,18 @@ def merged(record: Resource, change: ResourceChange) -> Resource:
     name = _pick(record.name, change.name, newer)
     arn = _pick(record.arn, change.arn, newer)
     tags = _pick(record.tags, change.tags, newer)
-    details = _pick(record.details, change.details, newer)
+    # Details are a partial set of values (each source knows a few), so for them an empty map is still a gap.
+    details = _pick(record.details or None, change.details, newer) or record.details
     attrs_at = change.captured_at if newer else record.attrs_at
     if (name, arn, tags, details, attrs_at) == (record.name, record.arn, record.tags, record.details, record.attrs_at):
         return record  # a duplicate: skip the copy
-    return record.evolve(name=name, arn=arn, tags=dict(tags), details=dict(details), attrs_at=attrs_at)
+    tags = None if tags is None else dict(tags)
+    details = details if details is record.details else dict(details)
+    return record.evolve(name=name, arn=arn, tags=tags, details=details, attrs_at=attrs_at)
 
 
-def _pick(old: T, new: T | None, newer: bool) -> T:
+def _pick(old: T, new: T | None, newer: bool) -> T | None:
+    # Only ``None`` is a gap: an empty name or tag map stated by a newer event is a fact an older one must not fill.
     if new is None:
         return old
-    return new if newer or not old else old
+    return new if newer or old is None else old

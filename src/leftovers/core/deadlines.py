@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from leftovers.core.limits import plus
 from leftovers.core.model import Resource
 
 DEFAULT_REMINDER = timedelta(days=7)
@@ -45,13 +46,13 @@ class Schedule:
 
     def first_due(self, resource: Resource) -> datetime | None:
         """Due at the first run after creation plus the grace period (the original behaviour when 0)."""
-        return None if resource.created_at is None else resource.created_at + self.grace
+        return None if resource.created_at is None else plus(resource.created_at, self.grace)
 
     def reminder_due(self, resource: Resource) -> datetime | None:
         """A reminder every interval after the last notice, or never."""
         if resource.last_notified_at is None or self.reminder is None:
             return None
-        return resource.last_notified_at + self.reminder
+        return plus(resource.last_notified_at, self.reminder)
 
 
 def with_deadline(resource: Resource, deadlines: Deadlines) -> Resource:

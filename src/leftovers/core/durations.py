@@ -13,6 +13,7 @@ _DURATION = re.compile(r"^\s*(\d+)\s*([hdwmy]?)\s*$", re.IGNORECASE)
 _UNIT_DAYS = {"d": 1, "": 1, "w": 7, "m": 30, "y": 365}
 NEVER = "never"
 EXAMPLES = "0, 12h, 7d, 2w, 3m"
+MAX_DAYS = 100 * 365  # longer is a typo or an attack; it would also push deadlines past what dates can hold
 
 
 class DurationError(ValueError):
@@ -24,10 +25,15 @@ def parse_duration(text: str) -> timedelta:
     match = _DURATION.match(text) if isinstance(text, str) else None
     if match is None:
         raise DurationError(f"not a duration: {text!r} (use e.g. {EXAMPLES})")
-    amount, unit = int(match.group(1)), match.group(2).lower()
+    digits, unit = match.group(1).lstrip("0") or "0", match.group(2).lower()
+    amount = int(digits) if len(digits) <= 9 else 10**9  # never convert thousands of digits
     if unit == "h":
-        return timedelta(hours=amount)
-    return timedelta(days=amount * _UNIT_DAYS[unit])
+        value = timedelta(hours=min(amount, (MAX_DAYS + 1) * 24))
+    else:
+        value = timedelta(days=min(amount * _UNIT_DAYS[unit], MAX_DAYS + 1))
+    if value > timedelta(days=MAX_DAYS):
+        raise DurationError(f"too long: {text.strip()[:24]!r} (at most {MAX_DAYS // 365}y)")
+    return value
 
 
 def parse_interval(text: str) -> timedelta | None:

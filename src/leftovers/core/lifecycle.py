@@ -110,7 +110,7 @@ def _fresh_incarnation(key: ResourceKey, deleted_at: datetime | None, version: i
         key=key,
         name=c.name,
         arn=c.arn,
-        tags={} if c.tags is None else dict(c.tags),
+        tags=None if c.tags is None else dict(c.tags),
         created_at=t,
         deleted_at=deleted_at,
         attrs_at=t,

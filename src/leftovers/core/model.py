@@ -81,12 +81,15 @@ class Resource:
     into this incarnation (two sources seldom agree to the microsecond), ``creations`` keeps each with the creator
     it names: a deletion that arrives late and falls between them decides which really start this incarnation.
     With one creation it stays empty; ``created_at``, ``created_by`` and ``created_for_by`` say it all.
+
+    ``None`` in ``name``, ``arn`` or ``tags`` means "no event stated it"; ``""`` and ``{}`` are facts (no name, no
+    tags), which an older event must not fill in.
     """
 
     key: ResourceKey
     name: str | None = None
     arn: str | None = None
-    tags: Mapping[str, str] = field(default_factory=dict)
+    tags: Mapping[str, str] | None = None
     created_at: datetime | None = None
     creations: tuple[Creation, ...] = ()  # every creation merged into this incarnation, sorted, when more than one
     deleted_at: datetime | None = None
@@ -110,6 +113,11 @@ class Resource:
         return self.deleted_at is None or self.created_at > self.deleted_at
 
     @property
+    def tag_map(self) -> Mapping[str, str]:
+        """The tags, with "never stated" read as none."""
+        return self.tags if self.tags is not None else _NO_TAGS
+
+    @property
     def display_name(self) -> str:
         """The name when there is one, else the id."""
         return self.name or self.key.resource_id
@@ -126,6 +134,7 @@ class Resource:
         return other is not None and (other is self or self == other)  # rules return the record itself if unchanged
 
 
+_NO_TAGS: Mapping[str, str] = {}
 _FIELD_NAMES = tuple(f.name for f in fields(Resource))
 _FIELD_INDEX = {name: i for i, name in enumerate(_FIELD_NAMES)}
 _FIELD_VALUES = attrgetter(*_FIELD_NAMES)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from leftovers.core import local_time
 from leftovers.core.deadlines import DEFAULT_REMINDER, DEFAULT_TOMBSTONE_TTL, with_deadline
 from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource
@@ -60,13 +61,13 @@ class Policy:
         if resource.last_notified_at is None or self.reminder is None or self._silent(resource):
             return None
         reading = self.tags(resource)
-        after_last = resource.last_notified_at + self.reminder
+        after_last = self.later(resource.last_notified_at, self.reminder)
         return _latest(after_last, self._expiry(resource, reading), self._keep_start(reading))
 
     # -- what the rules say about one resource ---------------------------------------------------------------
     def tags(self, resource: Resource) -> TagReading:
         """The resource's keep, expiry and owner tags, read with the configured keys."""
-        return read_tags(resource.tags, self.tag_keys)
+        return read_tags(resource.tag_map, self.tag_keys)
 
     def ignored_by(self, resource: Resource) -> str | None:
         """The name of the ignore rule that silences this resource, if any."""
@@ -99,7 +100,8 @@ class Policy:
         reading = self.tags(resource)
         if reading.kept == FOREVER:
             return None
-        base = self._expiry(resource, reading) or resource.created_at + self.grace_for(resource.key.resource_type)
+        grace = self.grace_for(resource.key.resource_type)
+        base = self._expiry(resource, reading) or self.later(resource.created_at, grace)
         return _latest(base, self._keep_start(reading))
 
     def is_reportable(self, resource: Resource, at: datetime) -> bool:
@@ -114,6 +116,13 @@ class Policy:
         """Due at ``at`` under *this* policy, whatever deadline the store remembers from an older one."""
         return self.is_reportable(resource, at) and is_due(with_deadline(resource, self), at)
 
+    def due_at(self, resource: Resource) -> datetime | None:
+        """When a run will send it: this policy's next deadline, but never before the stored ``next_due_at`` (the
+        due index every run reads); ``None`` when either says never. ``is_due`` and the index agree with it."""
+        own = with_deadline(resource, self).next_due_at
+        stored = resource.next_due_at
+        return None if own is None or stored is None else max(own, stored)
+
     def owner(self, resource: Resource) -> str | None:
         """The owner tag's value, else who created it (from CloudTrail), shortened to a readable name."""
         name = self.tags(resource).owner or resource.created_by
@@ -125,7 +134,11 @@ class Policy:
 
     def day_start(self, day: date) -> datetime:
         """The first moment of ``day`` in the policy's time zone, in UTC: dates in tags mean local days."""
-        return datetime.combine(day, time(0), tzinfo=ZoneInfo(self.timezone)).astimezone(UTC)
+        return local_time.day_start(day, self.timezone)
+
+    def later(self, moment: datetime, delta: timedelta) -> datetime:
+        """``moment + delta`` in the policy's time zone (see ``core.local_time.later``)."""
+        return local_time.later(moment, delta, self.timezone)
 
     def _silent(self, resource: Resource) -> bool:
         return self.ignored_by(resource) is not None or self.kept_until(resource) == FOREVER
@@ -134,7 +147,7 @@ class Policy:
         if reading.expires is None:
             return None
         if isinstance(reading.expires, timedelta):
-            return None if resource.created_at is None else resource.created_at + reading.expires
+            return None if resource.created_at is None else self.later(resource.created_at, reading.expires)
         return self.day_start(reading.expires)
 
     def _keep_start(self, reading: TagReading) -> datetime | None:

@@ -80,7 +80,8 @@ def describer(
 
 
 def policy_fields(resource: Resource, policy: Policy, prices: PriceTable | None) -> dict[str, Any]:
-    """The report columns the policy adds: owner, deadline (UTC, null when kept or ignored), kept_until, etc."""
+    """The report columns the policy adds: owner, deadline (when a run will send it; UTC, null when kept or
+    ignored), kept_until, etc."""
     kept = policy.kept_until(resource)
     return {
         "owner": policy.owner(resource),
@@ -93,9 +94,10 @@ def policy_fields(resource: Resource, policy: Policy, prices: PriceTable | None)
 
 
 def deadline_or_none(resource: Resource, policy: Policy) -> datetime | None:
-    """The policy's deadline, or ``None`` when a stored value makes it overflow (see ``unshown``)."""
+    """When a run will send it (``Policy.due_at``), or ``None`` when a stored value makes it overflow (see
+    ``unshown``)."""
     try:
-        return policy.deadline(resource)
+        return policy.due_at(resource)
     except ArithmeticError:
         return None
 
@@ -105,7 +107,7 @@ def unshown(resource: Resource, policy: Policy, prices: PriceTable | None) -> tu
     cost = None if prices is None else checked_cost(resource, prices)
     out: tuple[str, ...] = ("monthly_cost_usd",) if isinstance(cost, ArithmeticError) else ()
     try:
-        policy.deadline(resource)
+        policy.due_at(resource)
     except ArithmeticError:
         out += ("deadline",)
     return out

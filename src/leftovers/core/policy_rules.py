@@ -64,7 +64,7 @@ class IgnoreRule:
             and _search(self.name_regex, resource.display_name)
             and _search(self.id_regex, key.resource_id)
             and _search(self.arn_regex, resource.arn)
-            and all(_tag_matches(resource.tags, k, v) for k, v in self.tags)
+            and all(_tag_matches(resource.tag_map, k, v) for k, v in self.tags)
             and all(_same(resource.details.get(k), v) for k, v in self.details)
         )
 

@@ -10,20 +10,39 @@ from contextlib import contextmanager
 from leftovers.core.deadlines import Deadlines
 from leftovers.core.errors import ConflictError, StoreError
 from leftovers.core.lifecycle import Outcome, apply
+from leftovers.core.limits import bounded
 from leftovers.core.model import Resource, ResourceChange, ResourceKey
+from leftovers.core.policy import Policy
 from leftovers.core.ports import Store
-from leftovers.service.batches import MAX_CONFLICT_RETRIES, batched
+from leftovers.service.batches import MAX_CONFLICT_RETRIES, attempts, batched
 
 CHUNK = 10_000  # one load and one commit per chunk; a larger chunk also folds repeated keys into one write
 
 
+class IngestIncomplete(StoreError):
+    """The store failed part-way: the first ``stored`` changes are stored, none after them."""
+
+    def __init__(self, stored: int, cause: StoreError) -> None:
+        super().__init__(f"{cause}; the first {stored} change(s) were stored, none after them")
+        self.stored = stored
+
+
 def ingest(store: Store, changes: Iterable[ResourceChange], deadlines: Deadlines, chunk: int = CHUNK) -> Counter[str]:
-    """Apply every change; return how many were tracked, resolved, updated or unchanged."""
+    """Apply every change; return how many were tracked, resolved, updated or unchanged.
+
+    Chunks are applied in order, each all or nothing; if the store fails for good, IngestIncomplete says how many
+    changes were stored (re-ingesting the rest is safe: a duplicate changes nothing).
+    """
     counts: Counter[str] = Counter()
     seen = Recent()
+    stored = 0
     with fewer_gc_passes():
         for part in batched(changes, chunk):
-            counts.update(o.value for o in apply_changes(store, part, deadlines, seen))
+            try:
+                counts.update(o.value for o in apply_changes(store, part, deadlines, seen))
+            except StoreError as exc:
+                raise IngestIncomplete(stored, exc) from exc
+            stored += len(part)
     return counts
 
 
@@ -80,8 +99,10 @@ def apply_changes(
 ) -> list[Outcome]:
     """Apply ``changes`` in one load and one conditional save; outcomes come back in input order."""
     recent = recent or Recent()
+    keep = _read_tags(deadlines)
+    changes = [bounded(c, keep) for c in changes]  # every entry point stores bounded text (core.limits)
     keys = {c.key for c in changes}
-    for _ in range(MAX_CONFLICT_RETRIES):
+    for _ in attempts():
         loaded = recent.load(store, keys)
         records, outcomes = fold(loaded, changes, deadlines)
         changed = [r for k, r in records.items() if not r.same_state(loaded.get(k))]
@@ -94,6 +115,14 @@ def apply_changes(
         recent.saved(changed)
         return outcomes
     raise StoreError(f"gave up after {MAX_CONFLICT_RETRIES} concurrent-write conflicts")
+
+
+def _read_tags(deadlines: Deadlines) -> frozenset[str]:
+    """The tag keys the policy reads, which bounding never drops."""
+    if not isinstance(deadlines, Policy):
+        return frozenset()
+    keys = deadlines.tag_keys
+    return frozenset((*keys.keep, *keys.expires, *keys.owner))
 
 
 def fold(

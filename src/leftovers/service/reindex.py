@@ -8,6 +8,7 @@ earlier. Reindexing stores what the policy says now.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from leftovers.core.deadlines import Deadlines, with_deadline
@@ -24,6 +25,16 @@ class ReindexResult:
 
     checked: int
     moved: int
+
+
+def lagging(records: Iterable[Resource], deadlines: Deadlines) -> int:
+    """How many active records have a stored due date later than ``deadlines`` gives them now: runs find records
+    by the stored one, so these are sent late until a reindex."""
+    count = 0
+    for r in records:
+        own = with_deadline(r, deadlines).next_due_at if r.active else None
+        count += own is not None and (r.next_due_at is None or own < r.next_due_at)
+    return count
 
 
 def reindex(store: Store, deadlines: Deadlines, *, batch: int = BATCH, dry_run: bool = False) -> ReindexResult:

@@ -8,21 +8,36 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leftovers.core.deadlines import Schedule
+from leftovers.core.deadlines import Deadlines, Schedule
 from leftovers.core.lifecycle import Outcome, apply, is_due, mark_notified
 from leftovers.core.model import Creation, Resource, ResourceChange
+from leftovers.core.policy import Policy
 from tests.support.changes import KEY, T0, change
 
 SCHEDULE = Schedule()
+POLICY = Policy(grace=timedelta(hours=2))
+# Tag maps the generators state: none at all, owners, keep and expiry tags (forever, until a date, bad), so that an
+# older incarnation's or update's tags filling a newer empty map shows in the owner, kept_until and deadline.
+TAG_MAPS = (
+    {},
+    {"Owner": "alice"},
+    {"Owner": "bob", "leftovers:keep": "true"},
+    {"leftovers:keep": "2026-11-25"},
+    {"leftovers:expires": "3d", "Name": "tagged"},
+    {"leftovers:expires": "2026-11-22"},
+    {"leftovers:keep": "yes please"},
+)
 
 
 def state_of(record: Resource) -> dict[str, object]:
     return {f: getattr(record, f) for f in Resource.__slots__ if f != "version"}
 
 
-def fold(changes: list[ResourceChange], record: Resource | None = None) -> Resource | None:
+def fold(
+    changes: list[ResourceChange], record: Resource | None = None, deadlines: Deadlines = SCHEDULE
+) -> Resource | None:
     for c in changes:
-        record, _ = apply(record, c, SCHEDULE)
+        record, _ = apply(record, c, deadlines)
     return record
 
 
@@ -135,7 +150,8 @@ def test_a_deleted_resource_is_not_marked() -> None:
 def lifecycles(draw: st.DrawFn) -> list[ResourceChange]:
     """One resource's true history: incarnations of create, updates, delete (the last may survive).
 
-    As in Config, every creation and update states the whole configuration item (name may be absent throughout).
+    As in Config, every creation and update states the whole configuration item (name may be absent throughout);
+    a stated name may be empty and a stated tag map may be empty or drop tags an earlier event had.
     """
     named = draw(st.booleans())
     incarnations = draw(st.integers(min_value=1, max_value=3))
@@ -144,11 +160,14 @@ def lifecycles(draw: st.DrawFn) -> list[ResourceChange]:
     events: list[ResourceChange] = []
     for n in range(incarnations):
         minute += next(gaps)
-        events.append(change("created", minute, name=f"gen{n}" if named else None, tags={"n": str(n)}, arn=f"arn:{n}"))
+        name = draw(st.sampled_from([f"gen{n}", ""])) if named else None
+        tags = draw(st.sampled_from(TAG_MAPS))
+        events.append(change("created", minute, name=name, tags=tags, arn=f"arn:{n}"))
         for u in range(draw(st.integers(0, 3))):
             minute += next(gaps)
-            name = f"gen{n}-u{u}" if named else None
-            events.append(change("updated", minute, name=name, tags={"u": str(u)}, arn=f"arn:{n}"))
+            name = draw(st.sampled_from([f"gen{n}-u{u}", ""])) if named else None
+            tags = draw(st.sampled_from(TAG_MAPS))
+            events.append(change("updated", minute, name=name, tags=tags, arn=f"arn:{n}"))
         if n < incarnations - 1 or draw(st.booleans()):
             minute += next(gaps)
             events.append(change("deleted", minute))
@@ -181,7 +200,8 @@ def two_source_lifecycles(draw: st.DrawFn) -> list[ResourceChange]:
             events.append(replace(c, captured_at=T0 + timedelta(minutes=minute)))
         for u in range(draw(st.integers(0, 2))):
             minute += next(gaps)
-            events.append(change("updated", minute, name=f"gen{n}-u{u}", tags={"u": str(u)}, arn=f"arn:{n}"))
+            tags = draw(st.sampled_from(TAG_MAPS))
+            events.append(change("updated", minute, name=f"gen{n}-u{u}", tags=tags, arn=f"arn:{n}"))
         if n < incarnations - 1 or draw(st.booleans()):
             minute += next(gaps)
             events.append(change("deleted", minute, source=draw(st.sampled_from(["config", "cloudtrail"]))))
@@ -189,19 +209,25 @@ def two_source_lifecycles(draw: st.DrawFn) -> list[ResourceChange]:
 
 
 def assert_any_order_with_duplicates_ends_in_the_in_order_state(data: st.DataObject, history: list) -> None:
-    expected = fold(history)
+    expected = fold(history, deadlines=POLICY)
     duplicated = history + data.draw(st.lists(st.sampled_from(history), max_size=len(history)))
     shuffled = data.draw(st.permutations(duplicated))
-    actual = fold(list(shuffled))
+    actual = fold(list(shuffled), deadlines=POLICY)
     assert expected is not None
     assert actual is not None
     assert actual.active == expected.active
     if expected.active:
-        assert state_of(actual) == state_of(expected)
+        assert state_of(actual) == state_of(expected)  # every field: name, tags, deadline, creators...
+        assert readings(actual) == readings(expected)
     else:
         # A tombstone only has to remember the last deletion and make late creations stale.
         assert actual.deleted_at == expected.deleted_at
         assert actual.next_due_at is None
+
+
+def readings(record: Resource) -> tuple[object, ...]:
+    """What the policy makes of a record: owner, keep, tag problem, deadline."""
+    return (POLICY.owner(record), POLICY.kept_until(record), POLICY.tag_problem(record), POLICY.deadline(record))
 
 
 @settings(max_examples=400, deadline=None)

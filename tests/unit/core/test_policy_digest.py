@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from leftovers.core.deadlines import with_deadline
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.policy import Policy
@@ -133,7 +134,8 @@ def test_a_cost_that_overflows_is_unshown_not_a_crash() -> None:
 
 
 def test_policy_fields_for_the_report() -> None:
-    nat = replace(NAT.resource, tags={"Owner": "hanako", "leftovers:expires": "2026-12-01"})
+    # As stored: the deadline shown is when a run sends it, which is never before the stored due date.
+    nat = with_deadline(replace(NAT.resource, tags={"Owner": "hanako", "leftovers:expires": "2026-12-01"}), Policy())
     assert policy_fields(nat, Policy(), PRICES) == {
         "owner": "hanako",
         "deadline": "2026-12-01T00:00:00Z",

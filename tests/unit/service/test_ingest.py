@@ -10,10 +10,19 @@ from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.core.deadlines import Schedule
 from leftovers.core.errors import ConflictError, StoreError
 from leftovers.core.model import Resource, ResourceKey
-from leftovers.service.ingest import apply_changes, ingest
+from leftovers.service import batches
+from leftovers.service.ingest import IngestIncomplete, apply_changes, ingest
 from tests.support.changes import KEY, change
 
 SCHEDULE = Schedule()
+
+
+@pytest.fixture(autouse=True)
+def instant_backoff(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the backoff sleeps instead of sleeping."""
+    slept: list[float] = []
+    monkeypatch.setattr(batches, "sleep", slept.append)
+    return slept
 
 
 def test_counts_every_outcome() -> None:
@@ -55,9 +64,33 @@ def test_conflicts_are_retried_with_a_fresh_load() -> None:
     assert store.load([KEY])[KEY].active
 
 
+def test_a_busy_writer_is_outlasted_with_growing_jittered_backoff(instant_backoff: list[float]) -> None:
+    """Two ingests on overlapping records once gave up after 5 conflicts with part of the input applied."""
+    store = FlakyStore(conflicts=12)
+    apply_changes(store, [change("created", 0)], SCHEDULE)
+    assert store.load([KEY])[KEY].active
+    assert len(instant_backoff) == 12
+    assert instant_backoff[-1] > instant_backoff[0]
+
+
 def test_endless_conflicts_give_up_with_a_store_error() -> None:
     with pytest.raises(StoreError, match="conflicts"):
-        apply_changes(FlakyStore(conflicts=99), [change("created", 0)], SCHEDULE)
+        apply_changes(FlakyStore(conflicts=999), [change("created", 0)], SCHEDULE)
+
+
+def test_giving_up_part_way_says_how_many_changes_were_stored() -> None:
+    class FailsLater(MemoryStore):
+        def save(self, records: Sequence[Resource]) -> None:
+            if self.requests > 3:
+                raise ConflictError([r.key for r in records])
+            super().save(records)
+
+    store = FailsLater()
+    keys = [KEY._replace(resource_id=f"i-{n}") for n in range(6)]
+    with pytest.raises(IngestIncomplete, match="the first 4 change") as failed:
+        ingest(store, [change("created", 0, key=k) for k in keys], SCHEDULE, chunk=2)
+    assert failed.value.stored == 4
+    assert set(store.load(keys)) == set(keys[:4])
 
 
 def test_duplicates_write_nothing() -> None:
@@ -94,5 +127,5 @@ def test_the_gc_threshold_is_restored_even_when_ingest_fails() -> None:
 
     before = gc.get_threshold()
     with pytest.raises(StoreError):
-        ingest(FlakyStore(conflicts=99), [change("created", 0)], SCHEDULE)
+        ingest(FlakyStore(conflicts=999), [change("created", 0)], SCHEDULE)
     assert gc.get_threshold() == before

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from leftovers.adapters.sources.base import Parsed, ignored
+from leftovers.adapters.sources.base import Parsed, ignored, json_type
 from leftovers.adapters.sources.cloudtrail import is_cloudtrail_event, parse_cloudtrail_event
 from leftovers.adapters.sources.config import is_config_event, parse_config_event
 from leftovers.core.errors import EventRejected
@@ -20,7 +20,7 @@ SOURCES: tuple[tuple[Callable[[Mapping[str, Any]], bool], Callable[[Mapping[str,
 def parse_event(event: object) -> Parsed:
     """Parse any supported event (EventBridge envelope, bare Config notification, SNS-wrapped notification)."""
     if type(event) is not dict and not isinstance(event, Mapping):
-        raise EventRejected("event", f"expected a JSON object, got {type(event).__name__}")
+        raise EventRejected("event", f"expected a JSON object, got {json_type(event)}")
     event = _unwrap_sns(event)
     for detect, parse in SOURCES:
         if detect(event):

@@ -10,8 +10,17 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
-from leftovers.adapters.sources.cloudtrail_paths import PathMissing, locate, to_tags, values_or_empty
+from leftovers.adapters.sources.base import Parsed, ignored, parse_time, plain_number, require, valid_text
+from leftovers.adapters.sources.cloudtrail_paths import (
+    PathMissing,
+    aligned,
+    locate,
+    number,
+    scalar,
+    texts,
+    to_tags,
+    values_or_empty,
+)
 from leftovers.adapters.sources.cloudtrail_table import covered_types, match
 from leftovers.adapters.sources.cloudtrail_table_base import TrailCall
 from leftovers.core.errors import EventRejected
@@ -68,28 +77,33 @@ def parse_cloudtrail_record(
     created_by, created_for_by = principal(record) if created else (None, None)
     event_id = record.get("eventID")
     tags = to_tags(values_or_empty(record, call.tags), call.tag_resource) if call.tags else None
-    names = _aligned(values_or_empty(record, call.name), len(ids))
-    arns = _aligned(values_or_empty(record, call.arn_path), len(ids))
-    details = {key: _aligned(values_or_empty(record, path), len(ids)) for key, path in call.details.items()}
+    paths = {"name": call.name, "arn": call.arn_path, "tags": call.tags}
+    where_of = {field: f"{where}{path}" for field, path in paths.items() if path}
+    names = aligned(texts(record, call.name, where_of.get("name", "")), len(ids))
+    arns = aligned(texts(record, call.arn_path, where_of.get("arn", "")), len(ids))
+    details = {key: aligned(values_or_empty(record, path), len(ids)) for key, path in call.details.items()}
     changes = []
     for i, resource_id in enumerate(ids):
-        name = _scalar(names[i]) or (tags or {}).get("Name")
-        item_details = {key: value for key, found in details.items() if (value := _number(found[i])) is not None}
-        changes.append(
-            ResourceChange(
-                key=ResourceKey(acct, reg, call.resource_type, resource_id),
-                kind=call.kind,
-                captured_at=captured_at,
-                source=SOURCE,
-                name=name,
-                arn=_scalar(arns[i]) or _arn(call.arn, resource_id, name, reg, acct),
-                tags=tags if created else None,
-                event_id=event_id if isinstance(event_id, str) and event_id else None,
-                created_by=created_by,
-                created_for_by=created_for_by,
-                details=(item_details or None) if created else None,
-            )
+        name = names[i] or (tags or {}).get("Name")
+        item_details = {
+            key: plain_number(value, f"{where}{call.details[key]}")
+            for key, found in details.items()
+            if (value := number(found[i])) is not None
+        }
+        change = ResourceChange(
+            key=ResourceKey(acct, reg, call.resource_type, resource_id),
+            kind=call.kind,
+            captured_at=captured_at,
+            source=SOURCE,
+            name=name,
+            arn=arns[i] or _arn(call.arn, resource_id, name, reg, acct),
+            tags=tags if created else None,
+            event_id=event_id if isinstance(event_id, str) and event_id else None,
+            created_by=created_by,
+            created_for_by=created_for_by,
+            details=(item_details or None) if created else None,
         )
+        changes.append(valid_text(change, where_of))
     return Parsed(changes=tuple(changes))
 
 
@@ -103,7 +117,7 @@ def principal(record: Mapping[str, Any]) -> tuple[str | None, str | None]:
     if identity.get("type") == "AWSService":
         # A service principal has no ARN; it is the creator, acting for whoever asked it.
         acting = service or (invoked if isinstance(invoked, str) and invoked else None)
-        acting = acting or _scalar(record.get("sourceIPAddress"))
+        acting = acting or scalar(record.get("sourceIPAddress"))
         return acting, acting
     arn = identity.get("arn")
     return (arn if isinstance(arn, str) and arn else None), service
@@ -122,23 +136,6 @@ def _ids(record: Mapping[str, Any], call: TrailCall, prefix: str) -> list[str]:
         hit = re.search(call.id_regex, text) if call.id_regex else None
         ids.append(hit.group(1) if hit else text)
     return ids
-
-
-def _aligned(found: list[Any], count: int) -> list[Any]:
-    """One value per resource: per-item values when counts agree, a call-wide value shared by all, else none."""
-    if len(found) == count:
-        return found
-    return found * count if len(found) == 1 else [None] * count
-
-
-def _scalar(value: object) -> Any:
-    return value if isinstance(value, str | int | float | bool) and value != "" else None
-
-
-def _number(value: object) -> Any:
-    """A detail as Config gives it: EC2 responses render some numbers as strings ("size": "500")."""
-    value = _scalar(value)
-    return int(value) if isinstance(value, str) and value.isdigit() else value
 
 
 def _text(value: object, field: str) -> str:

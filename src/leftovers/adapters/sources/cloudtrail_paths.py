@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from leftovers.core.errors import EventRejected
+
 # Fields CloudTrail uses for a tag's key and value, depending on the service.
 _TAG_KEYS = ("key", "Key", "tagKey", "TagKey")
 _TAG_VALUES = ("value", "Value", "tagValue", "TagValue")
@@ -98,3 +100,31 @@ def _pairs(raw: object) -> dict[str, str]:
         if isinstance(key, str) and key:
             tags[key] = "" if value is None else str(value)
     return tags
+
+
+def aligned(found: list[Any], count: int) -> list[Any]:
+    """One value per resource: per-item values when counts agree, a call-wide value shared by all, else none."""
+    if len(found) == count:
+        return found
+    return found * count if len(found) == 1 else [None] * count
+
+
+def scalar(value: object) -> Any:
+    """A plain JSON value, or ``None`` for an empty string, an object or a list."""
+    return value if isinstance(value, str | int | float | bool) and value != "" else None
+
+
+def number(value: object) -> Any:
+    """A detail as Config gives it: EC2 responses render some numbers as strings ("size": "500")."""
+    value = scalar(value)
+    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else value
+
+
+def texts(record: Mapping[str, Any], path: str | None, where: str) -> list[str | None]:
+    """The strings ``path`` reaches (``None`` for an empty one); EventRejected when it reaches another type."""
+    found: list[str | None] = []
+    for value in values_or_empty(record, path):
+        if value is not None and not isinstance(value, str):
+            raise EventRejected(where, f"not a string: {value!r}"[:120])
+        found.append(value or None)
+    return found

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
-from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
+from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require, valid_text
 from leftovers.adapters.sources.config_details import details_of
 from leftovers.core.errors import EventRejected
 from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
@@ -105,15 +104,26 @@ def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resou
     change = ResourceChange(
         key=key,
         kind=kind,
-        captured_at=_time(item.get("configurationItemCaptureTime"), f"{at}configurationItemCaptureTime"),
+        captured_at=parse_time(item.get("configurationItemCaptureTime"), f"{at}configurationItemCaptureTime"),
         source=SOURCE,
         name=_name(item, tags),
         arn=_arn(item, resources),
         tags=tags,
         event_id=event_id,
-        details=None if kind is ChangeKind.DELETED else details_of(item, key.resource_type),
+        details=None if kind is ChangeKind.DELETED else details_of(item, key.resource_type, f"{at}configuration."),
     )
-    return Parsed(changes=(change,))
+    return Parsed(changes=(valid_text(change, _where(at)),))
+
+
+def _where(at: str) -> dict[str, str]:
+    """Where a Config item holds each field of a change, for rejections."""
+    return {
+        "id": f"{at}resourceId",
+        "name": f"{at}resourceName",
+        "arn": f"{at}ARN",
+        "tags": f"{at}tags",
+        "details": f"{at}configuration",
+    }
 
 
 def _text(obj: Mapping[str, Any], field: str, where: str = "") -> str:
@@ -144,20 +154,15 @@ def _key_part(item: Mapping[str, Any], field: str, pattern: re.Pattern[str], whe
     return value
 
 
-def _time(value: object, field: str) -> datetime:
-    try:
-        return parse_time(value, field)
-    except OverflowError:  # a valid ISO text whose offset pushes it past year 1 or 9999
-        raise EventRejected(field, f"out of range: {value!r}") from None
-
-
 def _name(item: Mapping[str, Any], tags: Mapping[str, str] | None) -> str | None:
     # Config leaves resourceName null for EC2 resources, whose console name is their "Name" tag.
     name = item.get("resourceName")
     if type(name) is str and name:
         return name
-    name = tags.get("Name") if tags else None
-    return name if type(name) is str and name else None
+    if tags is None:
+        return None  # a summary or a deletion: says nothing about the name
+    name = tags.get("Name")
+    return name if type(name) is str else ""  # a full item with no name: a fact (the Name tag was removed)
 
 
 def _arn(item: Mapping[str, Any], resources: object) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from leftovers.adapters.sources.base import plain_number
+
 # Cost-relevant paths into ``configuration`` (describe-API casing; newer types use CloudFormation's PascalCase),
 # plus the few that tell resources AWS made for the user (default VPC parts, service-linked roles, managed ENIs).
 # A detail is named by its path's last part in camelCase: "ClusterConfig.InstanceType" -> "instanceType".
@@ -39,13 +41,20 @@ DETAILS: dict[str, tuple[str, ...]] = {
 }
 
 
-def details_of(item: Mapping[str, Any], resource_type: str) -> dict[str, Any] | None:
-    """The plain values DETAILS names in the item's configuration (``None`` when it names none or none is there)."""
+def details_of(item: Mapping[str, Any], resource_type: str, where: str = "configuration.") -> dict[str, Any] | None:
+    """The plain values DETAILS names in the item's configuration (``None`` when it names none or none is there).
+
+    A number no real setting has (not finite, or past 10^15) is refused, naming ``where`` + its path.
+    """
     paths = DETAILS.get(resource_type)
     configuration = item.get("configuration")
     if not paths or (type(configuration) is not dict and not isinstance(configuration, Mapping)):
         return None
-    found = {_detail_name(path): value for path in paths if (value := _dig(configuration, path)) is not None}
+    found = {
+        _detail_name(path): plain_number(value, f"{where}{path}")
+        for path in paths
+        if (value := _dig(configuration, path)) is not None
+    }
     return found or None
 
 

@@ -3,7 +3,8 @@
 Every value in a row is a ``str``, an ``int`` or ``None``. Times are UTC ISO 8601 strings of one fixed width
 (``2024-05-01T09:30:00.000000Z``), so comparing the strings compares the instants: SQLite indexes and DynamoDB
 sort keys order them correctly. Tags, details, the sorted list of sources and the list of creations (``[time,
-created_by, created_for_by]`` each, only when there are several) are compact JSON text.
+created_by, created_for_by]`` each, only when there are several) are compact JSON text. Tags never stated are
+NULL, unlike ``{}`` (stated: none); rows written before that distinction hold ``{}`` for both.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def to_values(r: Resource, version: int | None = None) -> tuple[Any, ...]:
         k.resource_id,
         r.name,
         r.arn,
-        _dumps(dict(r.tags)) if r.tags else _EMPTY_MAP,
+        None if r.tags is None else _dumps(dict(r.tags)) if r.tags else _EMPTY_MAP,  # NULL: never stated
         *_encode_times(times),
         _dumps([[encode_time(c.at), c.created_by, c.created_for_by] for c in r.creations]) if r.creations else None,
         r.notify_count,
@@ -114,7 +115,7 @@ def from_values(v: Sequence[Any]) -> Resource:
         key=ResourceKey(v[0], v[1], v[2], v[3]),
         name=v[4],
         arn=v[5],
-        tags=_load_map(v[6]),
+        tags=None if v[6] is None else _load_map(v[6]),
         created_at=t(v[7]),
         deleted_at=t(v[8]),
         attrs_at=t(v[9]),

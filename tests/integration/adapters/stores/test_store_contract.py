@@ -74,6 +74,15 @@ def test_every_field_round_trips(store: Store) -> None:
     assert stored[full.key].attrs_at == full.attrs_at  # same instant, whatever zone it was given in
 
 
+def test_stated_empty_differs_from_never_stated(store: Store) -> None:
+    """``{}`` tags and an ``""`` name are facts (removed), ``None`` is unknown: the store keeps them apart."""
+    unknown = Resource(key("i-unknown"))
+    empty = Resource(key("i-empty"), name="", tags={})
+    stored = saved(store, unknown, empty)
+    assert (stored[unknown.key].tags, stored[unknown.key].name) == (None, None)
+    assert (stored[empty.key].tags, stored[empty.key].name) == ({}, "")
+
+
 def test_missing_keys_are_absent_and_empty_calls_do_nothing(store: Store) -> None:
     store.save([])
     assert store.load([]) == {}

@@ -225,8 +225,9 @@ def test_resource_name_wins_over_the_name_tag() -> None:
 
 @pytest.mark.parametrize("name", ["config_no_resource_name", "config_null_resource_name"])
 def test_missing_or_null_resource_name_means_no_name(name: str) -> None:
+    """A full item without a name states "no name" (``""``), which an older item's name must not fill in."""
     (change,) = parse(name).changes
-    assert change.name is None
+    assert change.name == ""
     assert change.tags == {}
 
 
