@@ -3,7 +3,14 @@ runner on a real SQLite file."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
+import pytest
+
 from tests.e2e.test_cli import fixture, report, run
+from tests.support.events import EVENTS
+from tests.support.trail_logs import digest_key, log_bytes, log_key, record, write
 
 __all__ = ["run"]  # the CLI runner fixture of test_cli, with its store in tmp_path
 
@@ -20,3 +27,81 @@ def test_ingest_takes_bare_cloudtrail_records(run) -> None:  # type: ignore[no-u
     rows = {r["resource_id"]: r for r in report(run)}
     assert set(rows) == {"vol-0123456789abcdef0", "acme-ml-empty-error-code", "vol-0a0000000000000a4"}
     assert rows["vol-0123456789abcdef0"]["created_by"] == "arn:aws:iam::123456789012:user/alice"
+
+
+DAY = date(2026, 9, 14)
+
+
+def trail_tree(root: Path) -> Path:
+    """Two accounts' trails (one an organization trail's), gzip and plain, a digest file and a day out of range."""
+    write(root, log_key("111122223333", "us-east-1", DAY), (EVENTS / "trail_log_file.json").read_bytes())
+    other = record("trail_record_create_volume", recipientAccountId="444455556666", awsRegion="eu-west-1")
+    other["responseElements"]["volumeId"] = "vol-0eu0000000000000b"
+    write(root, log_key("444455556666", "eu-west-1", DAY, org="o-a1b2c3d4e5"), log_bytes([other]))
+    later = record("trail_record_create_volume", recipientAccountId="111122223333")
+    later["responseElements"]["volumeId"] = "vol-0later00000000000"
+    write(root, log_key("111122223333", "us-east-1", date(2026, 10, 2)), log_bytes([later]))
+    write(root, digest_key("111122223333", "us-east-1", DAY), b"\x1f\x8b not a log file")
+    return root
+
+
+def test_replay_a_folder_of_several_accounts_and_regions(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = trail_tree(tmp_path / "trail")
+    result = run("replay", str(root))
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [
+        "5 tracked, 0 resolved, 0 updated, 2 unchanged, 3 ignored, 2 rejected",  # 2: deletions of unknowns
+        "11 record(s) in 3 log file(s).",
+    ]
+    first = root / log_key("111122223333", "us-east-1", DAY)
+    assert result.stderr.splitlines() == [
+        f"{first}[5]: rejected: responseElements.instancesSet: missing: RunInstances needs it to name the resource",
+        f"{first}[6]: rejected: not a JSON object",
+    ]
+    rows = {r["resource_id"]: r for r in report(run)}
+    assert set(rows) == {
+        "vol-0123456789abcdef0",
+        "acme-ml-empty-error-code",
+        "vol-0a0000000000000a4",
+        "vol-0eu0000000000000b",
+        "vol-0later00000000000",
+    }
+    assert rows["vol-0a0000000000000a4"]["account"] == "111122223333"  # the folder's account, not the caller's
+    assert (rows["vol-0eu0000000000000b"]["account"], rows["vol-0eu0000000000000b"]["region"]) == (
+        "444455556666",
+        "eu-west-1",
+    )
+
+
+def test_replay_chooses_days_accounts_and_regions(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = trail_tree(tmp_path / "trail")
+    result = run("replay", str(root), "--until", "2026-09-30", "--accounts", "444455556666,555566667777")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "1 record(s) in 1 log file(s)."
+    result = run("replay", str(root), "--since", "2026-10-01", "--regions", "us-east-1")
+    assert result.stdout.splitlines()[1] == "1 record(s) in 1 log file(s)."
+    assert {r["resource_id"] for r in report(run)} == {"vol-0eu0000000000000b", "vol-0later00000000000"}
+
+
+def test_replaying_the_same_files_twice_changes_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = trail_tree(tmp_path / "trail")
+    run("replay", str(root))
+    before = report(run)
+    again = run("replay", str(root))
+    assert again.stdout.splitlines()[0].startswith("0 tracked, 0 resolved, 0 updated")
+    assert report(run) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["/nonexistent/trail"], "/nonexistent/trail: no such file or folder"),
+        (["--accounts", "1234", "."], "--accounts: '1234' is not a 12-digit account id"),
+        (["--regions", "mars", "."], "--regions: 'mars' is not a region name such as us-east-1"),
+        (["--since", "2026-10-02", "--until", "2026-10-01", "."], "--since: 2026-10-02 is after --until 2026-10-01"),
+    ],
+)
+def test_bad_arguments_are_one_line(run, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("replay", *args)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {message}"

@@ -12,6 +12,7 @@ from leftovers.cli.demo import demo
 from leftovers.cli.ingest import ingest
 from leftovers.cli.notify import notify
 from leftovers.cli.reconcile import reconcile
+from leftovers.cli.replay import replay
 from leftovers.cli.report import report
 from leftovers.cli.sources import sources
 from leftovers.cli.store import store
@@ -91,7 +92,7 @@ class _Lazy:
         return self._settings
 
 
-for command in (ingest, report, notify, reconcile, backfill, sources, store, demo):
+for command in (ingest, replay, report, notify, reconcile, backfill, sources, store, demo):
     cli.add_command(command)
 
 

@@ -1,0 +1,63 @@
+"""Log files in a trail's S3 bucket: ``s3://bucket/prefix/`` walked folder by folder (ListObjectsV2 with a
+delimiter), so ``--since``/``--until``, ``--accounts`` and ``--regions`` prune whole folders unlisted, and keys
+come in S3's order, which the layout makes delivery-time order within a region."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from leftovers.adapters.inventory.clients import error_code
+from leftovers.adapters.sources.trail_files.layout import Selection, account_of, is_log_file
+from leftovers.adapters.sources.trail_files.local import LogFile
+from leftovers.core.errors import LeftoversError
+
+SCHEME = "s3://"
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """``s3://bucket/prefix`` -> (bucket, prefix); the prefix is a folder, so it ends with ``/`` unless empty."""
+    bucket, _, prefix = url.removeprefix(SCHEME).partition("/")
+    if not bucket:
+        raise LeftoversError(f"{url}: no bucket (use s3://BUCKET/PREFIX/)")
+    return bucket, prefix if not prefix or prefix.endswith("/") else prefix + "/"
+
+
+def s3_files(client: Any, url: str, selection: Selection) -> Iterator[LogFile]:
+    """Every wanted log file under ``url``."""
+    bucket, prefix = split_url(url)
+    yield from _walk(client, bucket, prefix, selection)
+
+
+def _walk(client: Any, bucket: str, prefix: str, selection: Selection) -> Iterator[LogFile]:
+    folders: list[str] = []  # one folder's sub-folders (days of a month, regions of an account): never many
+    try:
+        for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
+            folders.extend(p["Prefix"] for p in page.get("CommonPrefixes", []))
+            for item in page.get("Contents", []):
+                parts = item["Key"].split("/")
+                if is_log_file(parts[-1]):
+                    yield _log_file(client, bucket, item["Key"], parts)
+    except ClientError as exc:
+        raise LeftoversError(f"s3://{bucket}/{prefix}: cannot list ({error_code(exc)})") from None
+    except BotoCoreError as exc:
+        raise LeftoversError(f"s3://{bucket}/{prefix}: cannot list ({exc})") from None
+    for folder in folders:
+        if selection.wants_folder(folder.rstrip("/").split("/")):
+            yield from _walk(client, bucket, folder, selection)
+
+
+def _log_file(client: Any, bucket: str, key: str, parts: list[str]) -> LogFile:
+    return LogFile(f"s3://{bucket}/{key}", account_of(parts), lambda: _get(client, bucket, key))
+
+
+def _get(client: Any, bucket: str, key: str) -> bytes:
+    try:
+        body: bytes = client.get_object(Bucket=bucket, Key=key)["Body"].read()
+    except ClientError as exc:
+        raise LeftoversError(f"s3://{bucket}/{key}: cannot read ({error_code(exc)})") from None
+    except BotoCoreError as exc:
+        raise LeftoversError(f"s3://{bucket}/{key}: cannot read ({exc})") from None
+    return body

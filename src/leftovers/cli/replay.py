@@ -1,0 +1,104 @@
+"""``leftovers replay``: take in an account's history from CloudTrail log files, local or in the trail's bucket."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from leftovers.adapters.sources import mapped_event_names, parse_cloudtrail_record
+from leftovers.adapters.sources.trail_files.layout import Selection
+from leftovers.adapters.sources.trail_files.local import LogFile, local_files
+from leftovers.adapters.sources.trail_files.reader import Tally, trail_changes
+from leftovers.adapters.sources.trail_files.s3 import SCHEME
+from leftovers.cli import common
+from leftovers.cli.ingest import COUNTS
+from leftovers.core.errors import SettingsError
+from leftovers.service.ingest import ingest
+
+_ACCOUNT = re.compile(r"\d{12}")
+_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d")
+DAY = click.DateTime(["%Y-%m-%d"])
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="PATH|s3://BUCKET/PREFIX/ ...")
+@click.option("--since", type=DAY, help="Only log files delivered on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=DAY, help="Only log files delivered on or before this day (YYYY-MM-DD).")
+@click.option("--accounts", multiple=True, metavar="ID[,ID...]", help="Only these accounts' folders (repeatable).")
+@click.option("--regions", multiple=True, metavar="REGION[,...]", help="Only these regions' folders (repeatable).")
+@click.pass_context
+def replay(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    since: datetime | None,
+    until: datetime | None,
+    accounts: tuple[str, ...],
+    regions: tuple[str, ...],
+) -> None:
+    """Take in CloudTrail log files: what was created and deleted, and by whom.
+
+    Each SOURCE is a log file ({"Records": [...]}, .json or .json.gz), a
+    folder (walked recursively, in delivery order) or a trail's bucket,
+    s3://BUCKET/PREFIX/, laid out as CloudTrail delivers:
+    AWSLogs/[ORG-ID/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/. Digest files
+    are skipped; so are records of calls that create or delete nothing.
+    Each rejected record is named with its file and index; the exit code is
+    then 1. S3 is read with the usual AWS credentials.
+
+    \b
+    Examples:
+      leftovers replay ~/trail-logs/
+      leftovers replay s3://acme-trail/AWSLogs/ --since 2026-09-01 --regions us-east-1,eu-west-1
+      leftovers replay s3://org-trail/AWSLogs/o-a1b2c3d4e5/ --accounts 111122223333
+    """
+    settings = common.settings(ctx)
+    selection = _selection(since, until, accounts, regions)
+    for source in sources:
+        if not source.startswith(SCHEME) and not Path(source).expanduser().exists():
+            raise SettingsError(source, "no such file or folder")
+    tally = Tally()
+    files = (log for source in sources for log in _files(source, selection))
+    changes = trail_changes(files, mapped_event_names(), parse_cloudtrail_record, tally)
+    tally.counts.update(ingest(common.store(ctx), changes, settings.policy))
+    click.echo(", ".join(f"{tally.counts[name]} {name}" for name in COUNTS))
+    click.echo(f"{tally.records} record(s) in {tally.files} log file(s).")
+    for line in tally.rejections:
+        click.echo(line, err=True)
+    if tally.unnamed:
+        click.echo(f"... and {tally.unnamed} more rejection(s).", err=True)
+    if tally.counts["rejected"]:
+        ctx.exit(1)
+
+
+def _files(source: str, selection: Selection) -> Iterator[LogFile]:
+    if not source.startswith(SCHEME):
+        return local_files(source, selection)
+    import boto3  # only for a bucket
+
+    from leftovers.adapters.sources.trail_files.s3 import s3_files
+
+    return s3_files(boto3.client("s3"), source, selection)
+
+
+def _selection(
+    since: datetime | None, until: datetime | None, accounts: tuple[str, ...], regions: tuple[str, ...]
+) -> Selection:
+    first: date | None = since.date() if since else None
+    last: date | None = until.date() if until else None
+    if first and last and first > last:
+        raise SettingsError("--since", f"{first} is after --until {last}")
+    wanted_accounts = _split(accounts, "--accounts", _ACCOUNT, "a 12-digit account id")
+    wanted_regions = _split(regions, "--regions", _REGION, "a region name such as us-east-1")
+    return Selection(first, last, wanted_accounts, wanted_regions)
+
+
+def _split(values: tuple[str, ...], option: str, pattern: re.Pattern[str], what: str) -> frozenset[str]:
+    items = {item.strip() for value in values for item in value.split(",") if item.strip()}
+    for item in items:
+        if not pattern.fullmatch(item):
+            raise SettingsError(option, f"{item!r} is not {what}")
+    return frozenset(items)
