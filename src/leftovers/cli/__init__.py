@@ -9,6 +9,7 @@ import click
 
 from leftovers.cli.backfill import backfill
 from leftovers.cli.demo import demo
+from leftovers.cli.history import history
 from leftovers.cli.ingest import ingest
 from leftovers.cli.notify import notify
 from leftovers.cli.reconcile import reconcile
@@ -92,7 +93,7 @@ class _Lazy:
         return self._settings
 
 
-for command in (ingest, replay, report, notify, reconcile, backfill, sources, store, demo):
+for command in (ingest, replay, history, report, notify, reconcile, backfill, sources, store, demo):
     cli.add_command(command)
 
 

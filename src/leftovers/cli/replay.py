@@ -19,8 +19,8 @@ from leftovers.cli.ingest import COUNTS
 from leftovers.core.errors import SettingsError
 from leftovers.service.ingest import ingest
 
-_ACCOUNT = re.compile(r"\d{12}")
-_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d")
+ACCOUNT = re.compile(r"\d{12}")
+REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d")
 DAY = click.DateTime(["%Y-%m-%d"])
 
 
@@ -91,12 +91,13 @@ def _selection(
     last: date | None = until.date() if until else None
     if first and last and first > last:
         raise SettingsError("--since", f"{first} is after --until {last}")
-    wanted_accounts = _split(accounts, "--accounts", _ACCOUNT, "a 12-digit account id")
-    wanted_regions = _split(regions, "--regions", _REGION, "a region name such as us-east-1")
+    wanted_accounts = split_option(accounts, "--accounts", ACCOUNT, "a 12-digit account id")
+    wanted_regions = split_option(regions, "--regions", REGION, "a region name such as us-east-1")
     return Selection(first, last, wanted_accounts, wanted_regions)
 
 
-def _split(values: tuple[str, ...], option: str, pattern: re.Pattern[str], what: str) -> frozenset[str]:
+def split_option(values: tuple[str, ...], option: str, pattern: re.Pattern[str], what: str) -> frozenset[str]:
+    """The comma-separated, repeatable values of ``option``, each checked against ``pattern`` (``what`` it is)."""
     items = {item.strip() for value in values for item in value.split(",") if item.strip()}
     for item in items:
         if not pattern.fullmatch(item):
