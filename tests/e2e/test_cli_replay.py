@@ -3,6 +3,7 @@ runner on a real SQLite file."""
 
 from __future__ import annotations
 
+import gzip
 from datetime import date
 from pathlib import Path
 
@@ -105,3 +106,18 @@ def test_bad_arguments_are_one_line(run, args: list[str], message: str) -> None:
     result = run("replay", *args)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {message}"
+
+
+def test_replay_takes_config_history_files_and_get_resource_config_history_output(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config = "AWSLogs/123456789012/Config/ap-northeast-1/2025/3/15/ConfigHistory"
+    name = "123456789012_Config_ap-northeast-1_ConfigHistory_AWS::EC2::Volume_20250315T093011Z_20250315T093011Z_1"
+    write(tmp_path, f"{config}/{name}.json.gz", gzip.compress((EVENTS / "history_config_file.json").read_bytes()))
+    snapshot = "AWSLogs/123456789012/Config/ap-northeast-1/2025/3/15/ConfigSnapshot/snapshot.json.gz"
+    write(tmp_path, snapshot, gzip.compress(b'{"fileVersion": "1.0", "configurationItems": "not read"}'))
+    result = run("replay", str(tmp_path / "AWSLogs"), fixture("history_get_resource_config_history"))
+    assert result.stdout.splitlines() == [
+        "2 tracked, 1 resolved, 1 updated, 2 unchanged, 0 ignored, 1 rejected",  # the API repeats the file
+        "7 record(s) in 2 log file(s).",
+    ]
+    assert result.stderr.strip().endswith(f"{name}.json.gz[4]: rejected: configurationItem.resourceType: missing")
+    assert result.exit_code == 1

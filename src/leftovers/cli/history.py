@@ -19,7 +19,6 @@ from leftovers.cli import common
 from leftovers.cli.ingest import COUNTS
 from leftovers.cli.replay import REGION, split_option
 from leftovers.cli.report import report
-from leftovers.core.errors import EventRejected
 from leftovers.core.model import ResourceChange
 from leftovers.service.replay import take_history
 
@@ -94,11 +93,4 @@ def _changes(found: Iterator[Found], tally: Tally) -> Iterator[ResourceChange]:
         if item.error is not None:
             tally.reject(item.location, item.error)
             continue
-        try:
-            parsed = parse_cloudtrail_record(item.record)
-        except EventRejected as exc:
-            tally.reject(item.location, str(exc))
-            continue
-        if parsed.ignored is not None:
-            tally.counts["ignored"] += 1
-        yield from parsed.changes
+        yield from tally.take(item.location, lambda: parse_cloudtrail_record(item.record))  # noqa: B023 (called at once)

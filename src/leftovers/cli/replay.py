@@ -1,4 +1,5 @@
-"""``leftovers replay``: take in an account's history from CloudTrail log files, local or in the trail's bucket."""
+"""``leftovers replay``: take in an account's history from CloudTrail log files and Config history files, local or
+in their bucket."""
 
 from __future__ import annotations
 
@@ -39,13 +40,16 @@ def replay(
     accounts: tuple[str, ...],
     regions: tuple[str, ...],
 ) -> None:
-    """Take in CloudTrail log files: what was created and deleted, and by whom.
+    """Take in CloudTrail log files and AWS Config history: what was created and deleted, and by whom.
 
     Each SOURCE is a log file ({"Records": [...]}, .json or .json.gz), a
-    folder (walked recursively, in delivery order) or a trail's bucket,
-    s3://BUCKET/PREFIX/, laid out as CloudTrail delivers:
-    AWSLogs/[ORG-ID/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/. Digest files
-    are skipped; so are records of calls that create or delete nothing.
+    Config history file or GetResourceConfigHistory output
+    ({"configurationItems": [...]}), a folder (walked recursively, in
+    delivery order) or a bucket, s3://BUCKET/PREFIX/, laid out as CloudTrail
+    and Config deliver: AWSLogs/[ORG-ID/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/
+    and AWSLogs/ACCOUNT/Config/REGION/YYYY/M/D/ConfigHistory/. Digest files
+    and Config snapshots are skipped; so are records of calls that create or
+    delete nothing.
     Each rejected record is named with its file and index; the exit code is
     then 1. S3 is read with the usual AWS credentials.
 

@@ -1,4 +1,4 @@
-"""Where CloudTrail delivers log files, and which folders and files a replay wants.
+"""Where CloudTrail delivers log files (and Config its history files), and which folders and files a replay wants.
 
 ``AWSLogs/<account>/CloudTrail/<region>/<yyyy>/<mm>/<dd>/<account>_CloudTrail_<region>_<time>_<unique>.json.gz``,
 or ``AWSLogs/<org-id>/<account>/...`` for an organization trail. Digest and Insights files live beside the logs
@@ -14,6 +14,8 @@ from datetime import date
 
 ROOT = "AWSLogs"
 LOGS = "CloudTrail"
+CONFIG = "Config"  # AWSLogs/<account>/Config/<region>/<yyyy>/<m>/<d>/ConfigHistory/: Config's history files
+HISTORY = "ConfigHistory"  # beside it ConfigSnapshot/ and OversizedChangeNotification/ are skipped
 _ORG = re.compile(r"o-[a-z0-9]{10,32}")
 _ACCOUNT = re.compile(r"\d{12}")
 _FILE = re.compile(r"^(\d{12})_CloudTrail_[a-z0-9-]+_(\d{8}T\d{4}Z)_")
@@ -46,12 +48,14 @@ class Selection:
         if not rest:
             return True
         service, *rest = rest
-        if service != LOGS:
-            return False  # digests, Insights, Config's own folder
+        if service not in (LOGS, CONFIG):
+            return False  # digests, Insights
         if not rest:
             return True
         region, *day = rest
         if self.regions and region not in self.regions:
+            return False
+        if service == CONFIG and len(day) > 3 and day[3] != HISTORY:
             return False
         return self._wants_day(day[:3])
 

@@ -21,6 +21,14 @@ from leftovers.core.errors import LeftoversError
 GZIP_MAGIC = b"\x1f\x8b"
 
 
+class NotATrailLog(LeftoversError):
+    """Valid JSON, but not a ``{"Records": [...]}`` document (perhaps Config history: the caller may try that)."""
+
+    def __init__(self, location: str, text: bytes, problem: str) -> None:
+        super().__init__(f"{location}: not a CloudTrail log file ({problem})")
+        self.text = text
+
+
 class _Document(msgspec.Struct):
     Records: list[msgspec.Raw]
 
@@ -66,7 +74,7 @@ def log_records(data: bytes, location: str, names: Set[str]) -> LogRecords:
     try:
         raws = _DOCUMENT.decode(text).Records
     except msgspec.ValidationError as exc:
-        raise LeftoversError(f"{location}: not a CloudTrail log file ({exc})") from None
+        raise NotATrailLog(location, text, str(exc)) from None
     except msgspec.DecodeError as exc:
         raise LeftoversError(f"{location}: not valid JSON ({exc})") from None
     found = LogRecords(total=len(raws))

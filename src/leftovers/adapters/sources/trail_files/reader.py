@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+import msgspec
+
 from leftovers.adapters.sources.base import Parsed
+from leftovers.adapters.sources.config_history import history_items, is_config_history, parse_config_item
 from leftovers.adapters.sources.trail_files.local import LogFile
-from leftovers.adapters.sources.trail_files.log_file import log_records
+from leftovers.adapters.sources.trail_files.log_file import NotATrailLog, log_records
 from leftovers.core.errors import EventRejected, LeftoversError
 from leftovers.core.model import ResourceChange
 
@@ -33,6 +36,17 @@ class Tally:
         if len(self.rejections) < MAX_NAMED:
             self.rejections.append(f"{where}: rejected: {why}")
 
+    def take(self, where: str, parse: Callable[[], Parsed]) -> tuple[ResourceChange, ...]:
+        """The changes ``parse()`` finds; a rejection (named by ``where``) or an ignored event is counted instead."""
+        try:
+            parsed = parse()
+        except EventRejected as exc:
+            self.reject(where, str(exc))
+            return ()
+        if parsed.ignored is not None:
+            self.counts["ignored"] += 1
+        return parsed.changes
+
     @property
     def unnamed(self) -> int:
         """Rejections counted but not named."""
@@ -47,6 +61,9 @@ def trail_changes(
     for log in files:
         try:
             found = log_records(log.read(), log.location, names)
+        except NotATrailLog as other:
+            yield from _config_history(log.location, other, tally)
+            continue
         except LeftoversError as exc:
             tally.reject(log.location, str(exc).removeprefix(f"{log.location}: "))
             continue
@@ -59,11 +76,20 @@ def trail_changes(
             if index in bad:
                 tally.reject(f"{log.location}[{index}]", bad[index])
                 continue
-            try:
-                parsed = parse(record, log.account)
-            except EventRejected as exc:
-                tally.reject(f"{log.location}[{index}]", str(exc))
-                continue
-            if parsed.ignored is not None:
-                tally.counts["ignored"] += 1
-            yield from parsed.changes
+            yield from tally.take(f"{log.location}[{index}]", lambda: parse(record, log.account))  # noqa: B023 (called at once)
+
+
+def _config_history(location: str, other: NotATrailLog, tally: Tally) -> Iterator[ResourceChange]:
+    """A Config history file (or GetResourceConfigHistory output) met among the logs: every item counts."""
+    try:
+        document = msgspec.json.decode(other.text)
+    except msgspec.DecodeError as exc:
+        tally.reject(location, f"not valid JSON ({exc})")
+        return
+    if not is_config_history(document):
+        tally.reject(location, str(other).removeprefix(f"{location}: ") + " nor AWS Config history")
+        return
+    tally.files += 1
+    for index, item in history_items(document):
+        tally.records += 1
+        yield from tally.take(f"{location}[{index}]", lambda: parse_config_item(item))  # noqa: B023 (called at once)

@@ -76,3 +76,11 @@ def test_a_folder_sorts_by_delivery_time() -> None:
         "111122223333_CloudTrail_us-east-1_20260914T0210Z_z.json.gz",
     ]
     assert sorted(names, key=order_key) == names[::-1]
+
+
+def test_config_history_folders_are_walked_but_not_snapshots() -> None:
+    day = ["AWSLogs", "111122223333", "Config", "us-east-1", "2026", "9", "14"]
+    assert SELECTION.wants_folder(day)
+    assert SELECTION.wants_folder([*day, "ConfigHistory"])
+    assert not SELECTION.wants_folder([*day, "ConfigSnapshot"])
+    assert not SELECTION.wants_folder(["AWSLogs", "111122223333", "Config", "us-east-1", "2026", "8", "1"])
