@@ -121,3 +121,13 @@ def test_replay_takes_config_history_files_and_get_resource_config_history_outpu
     ]
     assert result.stderr.strip().endswith(f"{name}.json.gz[4]: rejected: configurationItem.resourceType: missing")
     assert result.exit_code == 1
+
+
+def test_ingest_points_a_whole_log_file_to_replay(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("ingest", fixture("trail_log_file"), fixture("history_config_file"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{fixture('trail_log_file')}: rejected: Records: a CloudTrail log file: take it in with 'leftovers replay'",
+        f"{fixture('history_config_file')}: rejected: configurationItems: AWS Config history: "
+        "take it in with 'leftovers replay'",
+    ]

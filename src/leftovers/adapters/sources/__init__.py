@@ -28,6 +28,9 @@ def mapped_event_names() -> frozenset[str]:
     return frozenset(call.event for call in CALLS)
 
 
+# Whole documents that hold many events: a log file is not one event, and ``replay`` reads it record by record.
+_DOCUMENTS = {"Records": "a CloudTrail log file", "configurationItems": "AWS Config history"}
+
 SOURCES: tuple[tuple[Callable[[Mapping[str, Any]], bool], Callable[[Mapping[str, Any]], Parsed]], ...] = (
     (is_config_event, parse_config_event),
     (is_cloudtrail_event, parse_cloudtrail_event),
@@ -47,6 +50,9 @@ def parse_event(event: object) -> Parsed:
         if not isinstance(event.get("source"), str) or not event.get("source"):
             raise EventRejected("source", "missing (an EventBridge event names its source)")
         return ignored(f"not a resource change: {event.get('detail-type')!r} from {event.get('source')!r}")
+    for field, what in _DOCUMENTS.items():
+        if field in event:
+            raise EventRejected(field, f"{what}: take it in with 'leftovers replay'")
     raise EventRejected("detail-type", "not an EventBridge event, a Config notification or a CloudTrail event")
 
 
