@@ -9,7 +9,6 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from leftovers.adapters.inventory.clients import error_code
 from leftovers.adapters.sources.trail_files.layout import Selection, account_of, is_log_file
 from leftovers.adapters.sources.trail_files.local import LogFile
 from leftovers.core.errors import LeftoversError
@@ -39,9 +38,9 @@ def _walk(client: Any, bucket: str, prefix: str, selection: Selection) -> Iterat
             for item in page.get("Contents", []):
                 parts = item["Key"].split("/")
                 if is_log_file(parts[-1]):
-                    yield _log_file(client, bucket, item["Key"], parts)
+                    yield s3_object(client, bucket, item["Key"])
     except ClientError as exc:
-        raise LeftoversError(f"s3://{bucket}/{prefix}: cannot list ({error_code(exc)})") from None
+        raise LeftoversError(f"s3://{bucket}/{prefix}: cannot list ({_code(exc)})") from None
     except BotoCoreError as exc:
         raise LeftoversError(f"s3://{bucket}/{prefix}: cannot list ({exc})") from None
     for folder in folders:
@@ -49,15 +48,22 @@ def _walk(client: Any, bucket: str, prefix: str, selection: Selection) -> Iterat
             yield from _walk(client, bucket, folder, selection)
 
 
-def _log_file(client: Any, bucket: str, key: str, parts: list[str]) -> LogFile:
-    return LogFile(f"s3://{bucket}/{key}", account_of(parts), lambda: _get(client, bucket, key))
+def s3_object(client: Any, bucket: str, key: str) -> LogFile:
+    """The log file at ``s3://bucket/key`` (read when asked)."""
+    return LogFile(f"s3://{bucket}/{key}", account_of(key.split("/")), lambda: _get(client, bucket, key))
 
 
 def _get(client: Any, bucket: str, key: str) -> bytes:
     try:
         body: bytes = client.get_object(Bucket=bucket, Key=key)["Body"].read()
     except ClientError as exc:
-        raise LeftoversError(f"s3://{bucket}/{key}: cannot read ({error_code(exc)})") from None
+        raise LeftoversError(f"s3://{bucket}/{key}: cannot read ({_code(exc)})") from None
     except BotoCoreError as exc:
         raise LeftoversError(f"s3://{bucket}/{key}: cannot read ({exc})") from None
     return body
+
+
+def _code(error: ClientError) -> str:
+    # Not inventory.clients.error_code: importing the inventory package would cost the replay function ~90 ms of
+    # cold start for one dictionary look-up.
+    return str(error.response.get("Error", {}).get("Code", "Unknown"))
