@@ -86,3 +86,12 @@ def test_a_missing_bucket_is_one_line(aws: MotoServer, run) -> None:  # type: ig
     result = run("replay", "s3://no-such-trail-bucket-here/")
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: s3://no-such-trail-bucket-here/: cannot list (NoSuchBucket)"
+
+
+def test_one_object_can_be_named(bucket: str, run) -> None:  # type: ignore[no-untyped-def]
+    key = log_key("111122223333", "eu-west-1", SEPT, org=ORG)
+    result = run("replay", f"s3://{bucket}/{key}")
+    assert result.stdout.splitlines()[1] == "1 record(s) in 1 log file(s)."
+    missing = run("replay", f"s3://{bucket}/{key[:-8]}-missing.json.gz")
+    assert missing.exit_code == 1
+    assert missing.stderr.strip() == f"s3://{bucket}/{key[:-8]}-missing.json.gz: rejected: cannot read (NoSuchKey)"

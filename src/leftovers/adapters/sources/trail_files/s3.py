@@ -17,16 +17,22 @@ SCHEME = "s3://"
 
 
 def split_url(url: str) -> tuple[str, str]:
-    """``s3://bucket/prefix`` -> (bucket, prefix); the prefix is a folder, so it ends with ``/`` unless empty."""
+    """``s3://bucket/prefix`` -> (bucket, prefix); a prefix that does not name a log file is a folder, so it ends
+    with ``/`` unless empty."""
     bucket, _, prefix = url.removeprefix(SCHEME).partition("/")
     if not bucket:
         raise LeftoversError(f"{url}: no bucket (use s3://BUCKET/PREFIX/)")
-    return bucket, prefix if not prefix or prefix.endswith("/") else prefix + "/"
+    if not prefix or prefix.endswith("/") or is_log_file(prefix.rsplit("/", 1)[-1]):
+        return bucket, prefix
+    return bucket, prefix + "/"
 
 
 def s3_files(client: Any, url: str, selection: Selection) -> Iterator[LogFile]:
-    """Every wanted log file under ``url``."""
+    """The log file ``url`` names, or every wanted log file under it."""
     bucket, prefix = split_url(url)
+    if prefix and not prefix.endswith("/"):
+        yield s3_object(client, bucket, prefix)
+        return
     yield from _walk(client, bucket, prefix, selection)
 
 
