@@ -4,9 +4,10 @@ Decompressing is the floor any replay pays. The files are generated to look like
 ``{"Records": [...]}`` documents of ~500 records in the AWSLogs layout (2 accounts, 2 regions), records ~1-1.5 KB
 built from the real-format fixtures in tests/events, and a real mix: ~2% create or delete something the call table
 maps, ~1% failed calls, ~17% other writes, ~80% read-only calls. Leftovers' side is the ``replay`` command's own
-code path (folder walk, pre-filter, parser, lifecycle, versioned save); a stdlib-json reading of the same files
-shows what msgspec's pre-filter earns. Target: Leftovers >= 50% of the gzip rate (records/s, one core). Memory: peak
-RSS must stay flat when the input triples (files are streamed, never listed whole).
+code path (folder walk, pre-filter, parser, lifecycle, versioned save); reading the same files with stdlib json
+shows what msgspec's pre-filter earns. Target: Leftovers >= 50% of the gzip rate (records/s of CPU time: one core,
+and steady on a shared machine; wall-clock figures are printed too). Memory: peak RSS must stay flat when the
+input triples (files are streamed, never listed whole).
 
     .venv/bin/python bench/replay.py [--records 300000] [--repeat 3]
 """
@@ -33,6 +34,7 @@ from leftovers.adapters.config_file import load_policy
 from leftovers.adapters.sources import mapped_event_names, parse_cloudtrail_record, parse_event
 from leftovers.adapters.sources.trail_files.layout import Selection
 from leftovers.adapters.sources.trail_files.local import local_files
+from leftovers.adapters.sources.trail_files.log_file import log_records
 from leftovers.adapters.sources.trail_files.reader import Tally, trail_changes
 from leftovers.adapters.stores.sqlite import SQLiteStore
 from leftovers.core.errors import EventRejected
@@ -118,36 +120,44 @@ def generate(root: Path, records: int, seed: int = 11) -> int:
     return files
 
 
-def run_gzip(root: Path) -> float:
-    """Seconds for ``gzip -dc`` of every log file to /dev/null (one process at a time: one core)."""
-    began = time.perf_counter()
-    subprocess.run(
-        f"find {root} -name '*.json.gz' -print0 | xargs -0 gzip -dc > /dev/null", shell=True, check=True
-    )
-    return time.perf_counter() - began
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def run_leftovers(root: Path, db: Path) -> tuple[float, Tally]:
-    """Seconds for the replay command's code path: walk, pre-filter, parse, lifecycle, versioned save."""
+def run_gzip(root: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds for ``gzip -dc`` of every log file to /dev/null (one process at a time: one core)."""
+    began, cpu = time.perf_counter(), _children_cpu()
+    subprocess.run(f"find {root} -name '*.json.gz' -print0 | xargs -0 gzip -dc > /dev/null", shell=True, check=True)
+    return time.perf_counter() - began, _children_cpu() - cpu
+
+
+def run_leftovers(root: Path, db: Path) -> tuple[float, float, Tally]:
+    """(wall, CPU) seconds for the replay command's code path: walk, pre-filter, parse, lifecycle, versioned save."""
     store = SQLiteStore(db)
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     tally = Tally()
     files = local_files(str(root), Selection())
     changes = trail_changes(files, mapped_event_names(), parse_cloudtrail_record, tally)
     tally.counts.update(ingest(store, changes, load_policy(None)))
-    elapsed = time.perf_counter() - began
+    elapsed, used = time.perf_counter() - began, time.process_time() - cpu
     store.close()
-    return elapsed, tally
+    return elapsed, used, tally
 
 
-def run_stdlib(root: Path) -> float:
-    """Seconds to decompress, json.loads and filter every record by name: the same reading without msgspec."""
+def run_reading(root: Path, fast: bool) -> float:
+    """CPU seconds to read every file and keep the records that can matter: msgspec's pre-filter (``fast``, what
+    replay does) or stdlib ``json.loads`` of every record, the way without a fast library."""
     names = mapped_event_names()
-    began = time.perf_counter()
+    cpu = time.process_time()
     for path in sorted(root.rglob("*.json.gz")):
-        for record in json.loads(gzip.decompress(path.read_bytes()))["Records"]:
+        data = path.read_bytes()
+        if fast:
+            log_records(data, str(path), names)
+            continue
+        for record in json.loads(gzip.decompress(data))["Records"]:
             _ = record.get("eventName") in names and not record.get("readOnly") and not record.get("errorCode")
-    return time.perf_counter() - began
+    return time.process_time() - cpu
 
 
 def peak_rss_mb() -> float:
@@ -170,28 +180,32 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in root.rglob("*.json.gz"))
         ours_runs, gzip_runs, tally = [], [], Tally()
         for n in range(args.repeat):  # alternate, and keep each side's best: the machine may be shared
-            elapsed, tally = run_leftovers(root, Path(tmp) / f"replay-{n}.db")
-            ours_runs.append(elapsed)
+            wall, cpu, tally = run_leftovers(root, Path(tmp) / f"replay-{n}.db")
+            ours_runs.append((wall, cpu))
             gzip_runs.append(run_gzip(root))
-        stdlib = run_stdlib(root)
+        fast, stdlib = run_reading(root, fast=True), run_reading(root, fast=False)
         rss_one = peak_rss_mb()
         bigger = Path(tmp) / "bigger"
         for copy_n in range(3):  # the same files three times over: three times the input
             shutil.copytree(root / "AWSLogs", bigger / f"copy{copy_n}" / "AWSLogs")
         run_leftovers(bigger, Path(tmp) / "bigger.db")
         rss_three = peak_rss_mb()
-    ours, raw = min(ours_runs), min(gzip_runs)
-    ours_rate, raw_rate, stdlib_rate = args.records / ours, args.records / raw, args.records / stdlib
-    ratio = ours_rate / raw_rate
+    ours, raw = min(w for w, _ in ours_runs), min(w for w, _ in gzip_runs)
+    ours_cpu, raw_cpu = min(c for _, c in ours_runs), min(c for _, c in gzip_runs)
+    # CPU time gives the verdict: "one core" is what it measures, and it holds on a machine other work shares.
+    ratio, wall_ratio = raw_cpu / ours_cpu, raw / ours
     changes = sum(tally.counts[k] for k in ("tracked", "resolved", "updated", "unchanged"))
     kept = args.records - tally.counts["ignored"]
-    print(f"replay: {args.records:,} CloudTrail records in {files} gzip log files ({size / 1e6:.1f} MB); "
-          f"{kept:,} parsed whole, {changes:,} changes (best of {args.repeat} runs)")  # fmt: skip
-    print(f"  leftovers replay into SQLite       : {ours_rate:10,.0f} records/s ({ours:.2f} s)")
-    print(f"  gzip -dc to /dev/null (the floor)  : {raw_rate:10,.0f} records/s ({raw:.2f} s)")
-    print(f"  stdlib json.loads + filter, no store: {stdlib_rate:10,.0f} records/s ({stdlib:.2f} s; msgspec pays "
-          f"{ours_rate / stdlib_rate:.1f}x)")  # fmt: skip
-    print(f"  ratio {ratio:.0%} of the gzip rate (target >= {TARGET:.0%}): {'PASS' if ratio >= TARGET else 'FAIL'}")
+    n = args.records
+    print(f"replay: {n:,} CloudTrail records in {files} gzip log files ({size / 1e6:.1f} MB); "
+          f"{kept:,} parsed whole, {changes:,} changes (best of {args.repeat}; records/s of CPU time)")  # fmt: skip
+    print(f"  leftovers replay into SQLite       : {n / ours_cpu:10,.0f} records/s ({ours_cpu:.2f} s; wall {ours:.2f})")
+    print(f"  gzip -dc to /dev/null (the floor)  : {n / raw_cpu:10,.0f} records/s ({raw_cpu:.2f} s; wall {raw:.2f})")
+    print(f"  reading only, msgspec pre-filter   : {n / fast:10,.0f} records/s ({fast:.2f} s)")
+    print(f"  reading only, stdlib json.loads    : {n / stdlib:10,.0f} records/s ({stdlib:.2f} s): "
+          f"msgspec reads {stdlib / fast:.1f}x as fast")  # fmt: skip
+    verdict = "PASS" if ratio >= TARGET else "FAIL"
+    print(f"  ratio {ratio:.0%} of the gzip rate (target >= {TARGET:.0%}): {verdict} (wall clock: {wall_ratio:.0%})")
     flat = rss_three - rss_one < 30
     print(f"  peak RSS {rss_one:.0f} MB after {args.records:,} records, {rss_three:.0f} MB after 3x as many "
           f"(flat: grows < 30 MB): {'PASS' if flat else 'FAIL'}")  # fmt: skip

@@ -2,7 +2,7 @@
 a count of the rest, which are skipped before being parsed whole.
 
 About 2% of management events create or delete something. msgspec splits the document into raw records and reads
-only a few head fields of each (bench/replay.py: about 5 times json.loads' rate); only records whose event name is
+only a few head fields of each (bench/replay.py: about 4 times json.loads' rate); only records whose event name is
 mapped, and that are neither read-only nor failed, are decoded in full.
 """
 
