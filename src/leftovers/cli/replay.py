@@ -31,6 +31,11 @@ DAY = click.DateTime(["%Y-%m-%d"])
 @click.option("--until", type=DAY, help="Only log files delivered on or before this day (YYYY-MM-DD).")
 @click.option("--accounts", multiple=True, metavar="ID[,ID...]", help="Only these accounts' folders (repeatable).")
 @click.option("--regions", multiple=True, metavar="REGION[,...]", help="Only these regions' folders (repeatable).")
+@click.option(
+    "--enqueue",
+    metavar="QUEUE_URL",
+    help="Instead of replaying here, send each s3:// log file to the deployed replay's queue (ReplayQueueUrl).",
+)
 @click.pass_context
 def replay(
     ctx: click.Context,
@@ -39,6 +44,7 @@ def replay(
     until: datetime | None,
     accounts: tuple[str, ...],
     regions: tuple[str, ...],
+    enqueue: str | None,
 ) -> None:
     """Take in CloudTrail log files and AWS Config history: what was created and deleted, and by whom.
 
@@ -58,14 +64,18 @@ def replay(
       leftovers replay ~/trail-logs/
       leftovers replay s3://acme-trail/AWSLogs/ --since 2026-09-01 --regions us-east-1,eu-west-1
       leftovers replay s3://org-trail/AWSLogs/o-a1b2c3d4e5/ --accounts 111122223333
+      leftovers replay s3://org-trail/AWSLogs/ --enqueue https://sqs.../leftovers-ReplayQueue-...
     """
     settings = common.settings(ctx)
     selection = _selection(since, until, accounts, regions)
     for source in sources:
         if not source.startswith(SCHEME) and not Path(source).expanduser().exists():
             raise SettingsError(source, "no such file or folder")
-    tally = Tally()
     files = (log for source in sources for log in _files(source, selection))
+    if enqueue:
+        _enqueue(enqueue, sources, files)
+        return
+    tally = Tally()
     changes = trail_changes(files, mapped_event_names(), parse_cloudtrail_record, tally)
     tally.counts.update(ingest(common.store(ctx), changes, settings.policy))
     click.echo(", ".join(f"{tally.counts[name]} {name}" for name in COUNTS))
@@ -76,6 +86,17 @@ def replay(
         click.echo(f"... and {tally.unnamed} more rejection(s).", err=True)
     if tally.counts["rejected"]:
         ctx.exit(1)
+
+
+def _enqueue(queue_url: str, sources: tuple[str, ...], files: Iterator[LogFile]) -> None:
+    local = [source for source in sources if not source.startswith(SCHEME)]
+    if local:
+        raise SettingsError("--enqueue", f"only s3:// sources can be replayed in Lambda, not {local[0]}")
+    import boto3
+
+    from leftovers.adapters.sources.trail_files.enqueue import enqueue
+
+    click.echo(f"Queued {enqueue(boto3.client('sqs'), queue_url, files)} log file(s) for the deployed replay.")
 
 
 def _files(source: str, selection: Selection) -> Iterator[LogFile]:

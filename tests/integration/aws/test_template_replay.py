@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from datetime import date
 
 import boto3
+from click.testing import CliRunner, Result
 
+from leftovers.cli import cli
 from leftovers.handlers import replay
 from tests.integration.aws.test_replay_handler import delivered, stored
 from tests.support.events import EVENTS
@@ -46,6 +48,11 @@ def test_only_the_named_bucket_may_send_and_only_its_logs_may_be_read() -> None:
 def test_the_function_names_the_replay_handler() -> None:
     module, name = TEMPLATE["Resources"]["ReplayFunction"]["Properties"]["Handler"].rsplit(".", 1)
     assert callable(getattr(importlib.import_module(module), name))
+
+
+def run(*args: str) -> Result:
+    """The CLI in this process, with the table lambda_env made as its store (enqueueing opens no store)."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def deploy(bucket: str) -> Iterator[dict[str, str]]:
@@ -90,3 +97,25 @@ def test_a_bucket_feeds_the_deployed_queue_and_the_handler_drains_it(lambda_env:
         replay.s3_client.cache_clear()
         assert replay.handler(delivered(queue), None) == {"batchItemFailures": []}
         assert "vol-0a0000000000000a4" in stored(lambda_env)
+
+
+def test_files_already_in_the_bucket_are_enqueued_for_the_deployed_replay(lambda_env: str) -> None:
+    s3, sqs = boto3.client("s3"), boto3.client("sqs")
+    bucket = unique("org-trail")
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "ap-northeast-1"})
+    keys = [log_key(a, "us-east-1", date(2026, 9, d), unique="a+b c") for a in ("111122223333", "444455556666")
+            for d in range(1, 7)]  # fmt: skip
+    for key in keys:
+        s3.put_object(Bucket=bucket, Key=key, Body=(EVENTS / "trail_log_file.json").read_bytes())
+    queue = sqs.create_queue(QueueName=unique("replay"))["QueueUrl"]
+    result = run("replay", f"s3://{bucket}/AWSLogs/", "--accounts", "444455556666", "--enqueue", queue)
+    assert (result.exit_code, result.stdout.strip()) == (0, "Queued 6 log file(s) for the deployed replay.")
+    replay.s3_client.cache_clear()
+    event = delivered(queue)
+    assert sorted(o for r in event["Records"] for o in replay.log_objects(r["body"])) == [
+        (bucket, key) for key in sorted(keys) if key.startswith("AWSLogs/444455556666/")
+    ]
+    assert replay.handler(event, None) == {"batchItemFailures": []}
+    assert stored(lambda_env)["vol-0a0000000000000a4"].key.account == "444455556666"
+    local = run("replay", ".", "--enqueue", queue)
+    assert local.stderr.strip() == "Error: --enqueue: only s3:// sources can be replayed in Lambda, not ."
