@@ -4,6 +4,7 @@ runner on a real SQLite file."""
 from __future__ import annotations
 
 import gzip
+import io
 from datetime import date
 from pathlib import Path
 
@@ -131,3 +132,23 @@ def test_ingest_points_a_whole_log_file_to_replay(run) -> None:  # type: ignore[
         f"{fixture('history_config_file')}: rejected: configurationItems: AWS Config history: "
         "take it in with 'leftovers replay'",
     ]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_sees_how_far_the_replay_got(tmp_path: Path) -> None:
+    from leftovers.adapters.sources.trail_files.layout import Selection
+    from leftovers.adapters.sources.trail_files.local import local_files
+    from leftovers.adapters.sources.trail_files.reader import Tally
+    from leftovers.cli.replay import progress
+
+    root = trail_tree(tmp_path / "trail")
+    screen, tally = Terminal(), Tally()
+    assert len(list(progress(local_files(str(root), Selection()), tally, screen, every=0))) == 3
+    assert screen.getvalue().count("\rreplay: 0 file(s), 0 record(s), at ") == 3
+    quiet = io.StringIO()
+    assert len(list(progress(local_files(str(root), Selection()), tally, quiet, every=0))) == 3
+    assert quiet.getvalue() == ""

@@ -4,9 +4,12 @@ in their bucket."""
 from __future__ import annotations
 
 import re
+import sys
+import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -76,7 +79,8 @@ def replay(
         _enqueue(enqueue, sources, files)
         return
     tally = Tally()
-    changes = trail_changes(files, mapped_event_names(), parse_cloudtrail_record, tally)
+    shown = progress(files, tally, sys.stderr)
+    changes = trail_changes(shown, mapped_event_names(), parse_cloudtrail_record, tally)
     tally.counts.update(ingest(common.store(ctx), changes, settings.policy))
     click.echo(", ".join(f"{tally.counts[name]} {name}" for name in COUNTS))
     click.echo(f"{tally.records} record(s) in {tally.files} log file(s).")
@@ -86,6 +90,22 @@ def replay(
         click.echo(f"... and {tally.unnamed} more rejection(s).", err=True)
     if tally.counts["rejected"]:
         ctx.exit(1)
+
+
+def progress(files: Iterator[LogFile], tally: Tally, stream: TextIO, every: float = 1.0) -> Iterator[LogFile]:
+    """``files``, saying on ``stream`` how far the replay got at most every ``every`` seconds, when it is a terminal
+    (a year of an organization's logs takes a while; a pipe or a log gets only the final counts)."""
+    if not stream.isatty():
+        yield from files
+        return
+    shown = time.monotonic()
+    for log in files:
+        if time.monotonic() - shown >= every:
+            stream.write(f"\rreplay: {tally.files:,} file(s), {tally.records:,} record(s), at {log.location}"[:160])
+            stream.flush()
+            shown = time.monotonic()
+        yield log
+    stream.write("\r\033[K")  # the final counts replace the progress line
 
 
 def _enqueue(queue_url: str, sources: tuple[str, ...], files: Iterator[LogFile]) -> None:
