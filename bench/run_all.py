@@ -23,7 +23,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 TOTAL_TARGET_S = 600
 # Arguments for a script whose default would not fit the 10-minute budget (none needed so far: measured defaults
-# take ingest ~20 s, digest ~2 s, cold_start ~10 s, cost_model < 1 s).
+# take ingest ~20 s, digest ~2 s, cold_start ~10 s, cost_model < 1 s, replay ~60 s).
 ARGS: dict[str, list[str]] = {}
 _VERDICT = re.compile(r"\b(PASS|FAIL)\b")
 

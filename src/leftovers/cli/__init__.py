@@ -9,10 +9,12 @@ import click
 from leftovers.cli.backfill import backfill
 from leftovers.cli.demo import demo
 from leftovers.cli.doctor import doctor
+from leftovers.cli.history import history
 from leftovers.cli.ingest import ingest
 from leftovers.cli.notify import notify
 from leftovers.cli.options import add_global_options
 from leftovers.cli.reconcile import reconcile
+from leftovers.cli.replay import replay
 from leftovers.cli.report import report
 from leftovers.cli.sources import sources
 from leftovers.cli.store import store
@@ -46,7 +48,7 @@ def cli() -> None:
     """
 
 
-for command in (ingest, report, notify, reconcile, backfill, sources, store, demo, doctor):
+for command in (ingest, replay, history, report, notify, reconcile, backfill, sources, store, demo, doctor):
     cli.add_command(command)
 add_global_options(cli)
 

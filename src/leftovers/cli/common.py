@@ -18,7 +18,7 @@ from leftovers.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 _SETTINGS, _WARNED = "leftovers.settings", "leftovers.warned"
-CREATING = frozenset({"ingest", "backfill"})
+CREATING = frozenset({"ingest", "replay", "history", "backfill"})
 """Commands that may create the store they name; every other command refuses a store that is not there."""
 
 

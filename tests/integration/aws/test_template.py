@@ -53,19 +53,21 @@ def of_type(template: dict[str, Any], kind: str) -> dict[str, Any]:
 def test_translates_to_plain_cloudformation(translated: dict[str, Any]) -> None:
     assert not any(r["Type"].startswith("AWS::Serverless::") for r in translated["Resources"].values())
     functions = of_type(translated, "AWS::Lambda::Function")
-    assert len(functions) == 4
+    assert len(functions) == 5  # ingest, reconcile, notify, mark, and the optional replay
     for f in functions.values():
         assert f["Properties"]["Runtime"] == "python3.13"
         assert f["Properties"]["Architectures"] == ["arm64"]
-    (mapping,) = of_type(translated, "AWS::Lambda::EventSourceMapping").values()
-    assert mapping["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    mappings = of_type(translated, "AWS::Lambda::EventSourceMapping").values()
+    assert [m["Properties"]["FunctionResponseTypes"] for m in mappings] == [["ReportBatchItemFailures"]] * 2
     assert of_type(translated, "AWS::StepFunctions::StateMachine")
     assert of_type(translated, "AWS::Scheduler::Schedule")
 
 
 def test_sam_adds_no_role_or_managed_policy(translated: dict[str, Any]) -> None:
     roles = of_type(translated, "AWS::IAM::Role")
-    assert set(roles) == {"IngestRole", "ReconcileRole", "NotifyRole", "MarkRole", "StateMachineRole", "SchedulerRole"}
+    assert set(roles) == {
+        "IngestRole", "ReconcileRole", "NotifyRole", "MarkRole", "StateMachineRole", "SchedulerRole", "ReplayRole"
+    }  # fmt: skip
     assert not any("ManagedPolicyArns" in r["Properties"] for r in roles.values())
 
 
