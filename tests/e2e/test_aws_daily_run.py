@@ -30,7 +30,7 @@ from tests.integration.aws.lambdas import create_state_machine, executing, run, 
 from tests.integration.aws.test_event_rule import ENVELOPES
 from tests.support.changes import change
 from tests.support.events import load_event
-from tests.support.moto_server import REGION, MotoServer, aws, lambda_env, moto_server, unique
+from tests.support.moto_server import REGION, MotoServer, aws, lambda_env, load_template, moto_server, unique
 from tests.support.slack_sink import SlackSink, slack_sink
 
 __all__ = ["aws", "lambda_env", "moto_server", "slack_sink"]  # fixtures used by this module
@@ -250,3 +250,33 @@ def test_a_failing_reconcile_still_lets_the_digest_go_out(
     assert "reconcile" not in notify_input
     assert notify_input["reconcile_error"]["Error"] == "SettingsError"
     assert reconcile.LIMIT in notify_input["reconcile_error"]["Cause"]
+
+
+def test_the_policy_in_the_config_parameter_changes_what_the_run_reports(
+    lambda_env: str,
+    webhook: SlackSink,
+    aws: MotoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    everything_exists: EverythingExists,
+) -> None:
+    store = DynamoDBStore(lambda_env)
+    names = {"scratch-build-1": "i-0001", "llm-finetune": "i-0002"}
+    keys = {n: ResourceKey("123456789012", REGION, "AWS::EC2::Instance", i) for n, i in names.items()}
+    ingest_changes(store, [change("created", key=k, name=n) for n, k in keys.items()], Schedule())
+    parameter = f"/leftovers/{unique('config')}"
+    policy = '[[ignore]]\nname = "CI scratch"\nname_regex = "^scratch-"\n'
+    boto3.client("ssm").put_parameter(Name=parameter, Type="String", Value=policy)
+    variables = load_template()["Globals"]["Function"]["Environment"]["Variables"]
+    (variable,) = [v for v, ref in variables.items() if ref == {"Ref": "ConfigParameterName"}]
+    monkeypatch.setenv(variable, parameter)  # as the stack does with ConfigParameterName set
+
+    with executing(aws, monkeypatch):
+        done = run(create_state_machine(REGION), {"at": AT.isoformat()})
+
+    assert done["status"] == "SUCCEEDED", done
+    text = json.dumps([r.json for r in webhook.accepted])
+    assert "llm-finetune" in text
+    assert "scratch-build-1" not in text  # the parameter's ignore rule, read by the deployed functions
+    stored = records(lambda_env)
+    assert stored[keys["llm-finetune"]].notify_count == 1
+    assert stored[keys["scratch-build-1"]].notify_count == 0
