@@ -22,6 +22,7 @@ from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.handlers import ingest, reconcile
+from leftovers.handlers._state import rows_in
 from leftovers.service.ingest import ingest as ingest_changes
 from leftovers.service.notify import build_digest
 from leftovers.settings import Settings
@@ -229,7 +230,7 @@ def test_a_deletion_missed_by_events_is_healed_before_the_digest(
         "at": AT.isoformat(),
         "reconcile": {"counts": {"checked": 3, "present": 1, "healed": 1, "unknown": 1}},
     }
-    assert {ResourceKey(*row[:4]) for row in handed} == {keys[n] for n in kept}
+    assert {r.key for r in rows_in(handed) or ()} == {keys[n] for n in kept}  # rows by column name
 
 
 def test_a_failing_reconcile_still_lets_the_digest_go_out(
@@ -280,3 +281,32 @@ def test_the_policy_in_the_config_parameter_changes_what_the_run_reports(
     stored = records(lambda_env)
     assert stored[keys["llm-finetune"]].notify_count == 1
     assert stored[keys["scratch-build-1"]].notify_count == 0
+
+
+def test_one_oversized_row_never_stops_the_deployed_digest(
+    lambda_env: str,
+    webhook: SlackSink,
+    aws: MotoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    everything_exists: EverythingExists,
+) -> None:
+    # Stored before ingest bounded fields: 50 tags of 128/256 four-byte characters (a 77 KB event), oldest first.
+    tags = {f"{n:02d}" + "𝄞" * 126: "𝄞" * 256 for n in range(50)}
+    store = DynamoDBStore(lambda_env)
+    keys = [ResourceKey("123456789012", REGION, "AWS::EC2::Instance", f"i-big{n}") for n in range(4)]
+    changes = [change("created", 0, key=keys[0], name="oversized", tags=tags)]
+    changes += [change("created", n, key=k, name=f"after-{n}") for n, k in enumerate(keys[1:], start=1)]
+    ingest_changes(store, changes, Schedule())
+
+    with executing(aws, monkeypatch):
+        done = run(create_state_machine(REGION), {"at": AT.isoformat()})
+        entered = states_entered(done["executionArn"])
+
+    assert done["status"] == "SUCCEEDED", done
+    text = json.dumps([r.json for r in webhook.accepted], ensure_ascii=False)
+    assert all(name in text for name in ("oversized", "after-1", "after-2", "after-3"))
+    assert all(r.notify_count == 1 for r in records(lambda_env).values())
+    assert "NothingDue" not in entered
+    (mark_input,) = entered["Mark"]
+    assert len(mark_input["sent"]) == 4
+    assert {r.key for r in rows_in(mark_input["seen"]) or ()} == set(keys[1:])  # the large one went as its key

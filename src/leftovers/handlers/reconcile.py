@@ -4,13 +4,13 @@ The same use case as ``leftovers reconcile --due`` with the CLI's defaults (no l
 tagging API on, Config off), each adjustable by a variable. By default it checks what is due, read through the due
 index: every resource the digest would name is checked first, and the run never reads the whole table (scope
 ``all`` checks every tracked record, a Scan). The due rows it read go on to the notify step (``due_rows``, when they
-fit the state), so the run reads each due item once. An access-denied or unsupported type is counted unknown, never
+fit the state, as rows by name), so the run reads each due item once; the run's lease is taken first, so no other
+execution marks them meanwhile. An access-denied or unsupported type is counted unknown, never
 deleted; a failure to reach AWS or the table raises, and the state machine goes on to the digest anyway (its Catch).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from leftovers.adapters.stores.codec import to_values
 from leftovers.bootstrap import make_inventory
 from leftovers.core.errors import SettingsError
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Inventory
-from leftovers.handlers._wiring import current, logger, parse_at
-from leftovers.service.reconcile import reconcile
+from leftovers.handlers._state import row_out, rows_size
+from leftovers.handlers._wiring import current, logger, parse_at, parse_run
+from leftovers.service.daily_run import check_due, hold
 
 LIMIT = "LEFTOVERS_RECONCILE_LIMIT"  # check at most N records, oldest first; empty: all (as the CLI's --limit)
 SCOPE = "LEFTOVERS_RECONCILE_SCOPE"  # "due" (default): what is due, as --due; "all": every tracked record
@@ -78,25 +78,20 @@ class UntilDeadline:
 
 
 def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
-    """Input: the scheduler's ``at``; returns ``counts`` (``checked``, ``present``, ``healed``, ``unknown``) and
-    ``due_rows``: the due records still there, in the stores' row encoding, or ``None`` when notify must read them."""
-    wiring, chosen = current(), options()
-    at = parse_at((event or {}).get("at"))
+    """Input: ``at`` and ``run`` (the execution); returns ``counts`` (``checked``, ``present``, ``healed``,
+    ``unknown``) and ``due_rows``: the due records still there, as rows by name, or ``None`` when notify must read
+    them."""
+    wiring, chosen, event = current(), options(), event or {}
+    at = parse_at(event.get("at"))
+    hold(wiring.lease, parse_run(event.get("run")))  # before the read: no other run may mark what it reads
     remaining = getattr(context, "get_remaining_time_in_millis", lambda: sys.maxsize)
     inventory = UntilDeadline(make_inventory(use_config=chosen.use_config), remaining)
-    due = list(wiring.store.due(at)) if chosen.scope == "due" else None
-    result = reconcile(wiring.store, inventory, wiring.settings.policy, at, limit=chosen.limit, candidates=due)
+    checked = check_due(wiring.store, inventory, wiring.settings.policy, at, limit=chosen.limit, scope=chosen.scope)
+    result = checked.result
     counts = {"checked": result.checked, "present": result.present, "healed": result.healed,
               "unknown": result.unknown_total}  # fmt: skip
     unknown = {f"{rtype}: {reason}": n for (rtype, reason), n in sorted(result.unknown.items())}
     healed = [str(k) for k in result.gone[:LOGGED_KEYS]]
     logger.info("reconciled", extra={**counts, "unknown_reasons": unknown, "gone": healed})
-    return {"counts": counts, "due_rows": handed_over(due, set(result.gone))}
-
-
-def handed_over(due: list[Resource] | None, gone: set[ResourceKey]) -> list[tuple[Any, ...]] | None:
-    """The due rows still there (a healed record's stored version moved, so it is left out), if they fit."""
-    if due is None:
-        return None
-    rows = [to_values(r) for r in due if r.key not in gone]
-    return rows if len(json.dumps(rows)) <= MAX_ROWS_BYTES else None
+    fits = checked.due is not None and rows_size(checked.due) <= MAX_ROWS_BYTES
+    return {"counts": counts, "due_rows": [row_out(r) for r in checked.due or ()] if fits else None}
