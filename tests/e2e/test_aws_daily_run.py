@@ -22,12 +22,12 @@ from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.handlers import ingest, reconcile
-from leftovers.handlers._state import rows_in
+from leftovers.handlers._state import row_out, rows_in
 from leftovers.service.ingest import ingest as ingest_changes
 from leftovers.service.notify import build_digest
 from leftovers.settings import Settings
 from tests.integration.aws.ingest_path import IngestPath, put_events
-from tests.integration.aws.lambdas import create_state_machine, executing, run, states_entered
+from tests.integration.aws.lambdas import create_state_machine, execution_arn, executing, run, states_entered
 from tests.integration.aws.test_event_rule import ENVELOPES
 from tests.support.changes import change
 from tests.support.events import load_event
@@ -228,6 +228,7 @@ def test_a_deletion_missed_by_events_is_healed_before_the_digest(
     handed = notify_input["reconcile"].pop("due_rows")  # what reconcile read, so Notify need not query again
     assert notify_input == {
         "at": AT.isoformat(),
+        "run": done["executionArn"],  # the execution, which holds the lease
         "reconcile": {"counts": {"checked": 3, "present": 1, "healed": 1, "unknown": 1}},
     }
     assert {r.key for r in rows_in(handed) or ()} == {keys[n] for n in kept}  # rows by column name
@@ -310,3 +311,44 @@ def test_one_oversized_row_never_stops_the_deployed_digest(
     (mark_input,) = entered["Mark"]
     assert len(mark_input["sent"]) == 4
     assert {r.key for r in rows_in(mark_input["seen"]) or ()} == set(keys[1:])  # the large one went as its key
+
+
+def test_rows_forged_in_the_execution_input_are_never_posted_or_written(
+    lambda_env: str, webhook: SlackSink, aws: MotoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = DynamoDBStore(lambda_env)
+    real = ResourceKey("123456789012", REGION, "AWS::EC2::Instance", "i-real")
+    ingest_changes(store, [change("created", key=real, name="real-one")], Schedule())
+    (stored,) = store.load([real]).values()
+    forged_key = ResourceKey("123456789012", REGION, "AWS::EC2::Instance", "i-forged")
+    forged = [row_out(Resource(forged_key, name="FORGED-new", created_at=AT - timedelta(days=1))),
+              row_out(stored.evolve(name="FORGED-rename", tags={"leftovers:keep": "true"}))]  # fmt: skip
+    failing = EverythingExists()
+    failing.check = lambda records: (_ for _ in ()).throw(RuntimeError("describe failed"))  # type: ignore[method-assign]
+    monkeypatch.setattr(reconcile, "make_inventory", lambda **_: failing)  # fails after the lease is taken
+
+    with executing(aws, monkeypatch):
+        machine, name = create_state_machine(REGION), unique("forged")
+        payload = {
+            "at": AT.isoformat(),
+            "run": execution_arn(machine, name),  # the caller names the execution: its ARN is no secret
+            "reconcile": {"counts": {}, "due_rows": forged},  # kept by the Catch of a failed reconcile step
+            "sent": [str(forged_key)],
+            "seen": forged,
+            "more": True,
+        }
+        done = run(machine, payload, name=name)
+        entered = states_entered(done["executionArn"])
+
+    assert done["status"] == "SUCCEEDED", done
+    text = json.dumps([r.json for r in webhook.accepted])
+    assert "real-one" in text
+    assert "FORGED" not in text
+    after = {r.key: r for r in store.scan(include_inactive=True)}
+    assert set(after) == {real}
+    assert after[real].name == "real-one"
+    assert after[real].tags == stored.tags
+    assert after[real].notify_count == 1
+    (notify_input,) = entered["Notify"]
+    assert "reconcile" not in notify_input
+    assert notify_input["reconcile_error"]["Error"] == "RuntimeError"
