@@ -27,7 +27,7 @@ from leftovers.service.ingest import ingest as ingest_changes
 from leftovers.service.notify import build_digest
 from leftovers.settings import Settings
 from tests.integration.aws.ingest_path import IngestPath, put_events
-from tests.integration.aws.lambdas import create_state_machine, execution_arn, executing, run, states_entered
+from tests.integration.aws.lambdas import create_state_machine, executing, execution_arn, run, states_entered
 from tests.integration.aws.test_event_rule import ENVELOPES
 from tests.support.changes import change
 from tests.support.events import load_event
