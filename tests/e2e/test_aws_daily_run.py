@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -352,3 +353,62 @@ def test_rows_forged_in_the_execution_input_are_never_posted_or_written(
     (notify_input,) = entered["Notify"]
     assert "reconcile" not in notify_input
     assert notify_input["reconcile_error"]["Error"] == "RuntimeError"
+
+
+def history_errors(execution: str) -> list[str]:
+    """The error names of every failed step attempt in an execution's history."""
+    sfn = boto3.client("stepfunctions")
+    errors = []
+    for page in sfn.get_paginator("get_execution_history").paginate(executionArn=execution):
+        for event in page["events"]:
+            for details in (v for k, v in event.items() if k.endswith("FailedEventDetails")):
+                errors.append(details.get("error", ""))
+    return errors
+
+
+def test_two_overlapping_runs_for_the_same_time_post_the_digest_once(
+    lambda_env: str,
+    webhook: SlackSink,
+    aws: MotoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    everything_exists: EverythingExists,
+) -> None:
+    from leftovers.adapters.notifiers.slack import SlackWebhookNotifier
+    from leftovers.handlers import _wiring
+    from tests.integration.aws.lambdas import start, wait
+    from tests.integration.aws.test_run_lease import create_lease_table
+
+    variables = load_template()["Resources"]["MarkFunction"]["Properties"]["Environment"]["Variables"]
+    (variable,) = [v for v, ref in variables.items() if ref == {"Ref": "RunLeaseTable"}]
+    monkeypatch.setenv(variable, create_lease_table())  # as the stack names it to the three steps
+    _wiring.current.cache_clear()
+    store = DynamoDBStore(lambda_env)
+    keys = [ResourceKey("123456789012", REGION, "AWS::EC2::Instance", f"i-twice{n}") for n in range(3)]
+    ingest_changes(store, [change("created", n, key=k, name=f"once-{n}") for n, k in enumerate(keys)], Schedule())
+    second: list[str] = []
+    deliver = SlackWebhookNotifier.deliver
+
+    def overlapped(notifier: SlackWebhookNotifier, message: Any) -> None:
+        """While the first run posts, the same run is started again (the README's manual start-execution)."""
+        if not second:
+            second.append(start(machine, {"at": AT.isoformat()}))
+            waited = time.monotonic() + 20
+            while "RunInProgress" not in history_errors(second[0]) and time.monotonic() < waited:
+                time.sleep(0.2)  # until the second run has found the lease taken
+        deliver(notifier, message)
+
+    monkeypatch.setattr(SlackWebhookNotifier, "deliver", overlapped)
+    with executing(aws, monkeypatch):
+        machine = create_state_machine(REGION)
+        first = run(machine, {"at": AT.isoformat()})
+        later = wait(second[0], timeout=90)
+        later_history = history_errors(second[0])
+        entered = states_entered(second[0])
+
+    text = json.dumps([r.json for r in webhook.accepted])
+    assert [text.count(f"once-{n}") for n in range(3)] == [1, 1, 1]
+    assert all(r.notify_count == 1 for r in records(lambda_env).values())
+    assert first["status"] == "SUCCEEDED", first
+    assert later["status"] == "SUCCEEDED", later
+    assert "RunInProgress" in later_history  # it waited for the first run's lease...
+    assert "NothingDue" in entered  # ...then found everything the first run sent already marked

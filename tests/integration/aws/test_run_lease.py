@@ -76,3 +76,17 @@ def test_the_lease_table_is_small_and_encrypted() -> None:
     assert props["KeySchema"] == [{"AttributeName": "pk", "KeyType": "HASH"}]
     assert props["BillingMode"] == "PAY_PER_REQUEST"
     assert props["SSESpecification"] == {"SSEEnabled": True}
+
+
+def test_the_three_steps_of_the_daily_run_name_the_lease_table_and_may_change_only_it() -> None:
+    from leftovers.handlers._wiring import LEASE_TABLE
+
+    resources = load_template()["Resources"]
+    for step in ("Reconcile", "Notify", "Mark"):
+        variables = resources[f"{step}Function"]["Properties"]["Environment"]["Variables"]
+        assert variables[LEASE_TABLE] == {"Ref": "RunLeaseTable"}, step
+        (policy,) = resources[f"{step}Role"]["Properties"]["Policies"]
+        (statement,) = [s for s in policy["PolicyDocument"]["Statement"] if s.get("Sid") == "HoldTheRunLease"]
+        assert statement["Resource"] == {"Fn::GetAtt": ["RunLeaseTable", "Arn"]}
+        assert set(statement["Action"]) == {"dynamodb:UpdateItem", "dynamodb:GetItem"}
+    assert "Environment" not in resources["IngestFunction"]["Properties"]  # ingest never runs the digest
