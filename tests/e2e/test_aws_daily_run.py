@@ -23,7 +23,7 @@ from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.handlers import ingest, reconcile
-from leftovers.handlers._state import row_out, rows_in
+from leftovers.handlers._state import packed_rows_in, row_out
 from leftovers.service.ingest import ingest as ingest_changes
 from leftovers.service.notify import build_digest
 from leftovers.settings import Settings
@@ -232,7 +232,7 @@ def test_a_deletion_missed_by_events_is_healed_before_the_digest(
         "run": done["executionArn"],  # the execution, which holds the lease
         "reconcile": {"counts": {"checked": 3, "present": 1, "healed": 1, "unknown": 1}},
     }
-    assert {r.key for r in rows_in(handed) or ()} == {keys[n] for n in kept}  # rows by column name
+    assert {r.key for r in packed_rows_in(handed) or ()} == {keys[n] for n in kept}  # rows by column name
 
 
 def test_a_failing_reconcile_still_lets_the_digest_go_out(
@@ -311,7 +311,7 @@ def test_one_oversized_row_never_stops_the_deployed_digest(
     assert "NothingDue" not in entered
     (mark_input,) = entered["Mark"]
     assert len(mark_input["sent"]) == 4
-    assert {r.key for r in rows_in(mark_input["seen"]) or ()} == set(keys[1:])  # the large one went as its key
+    assert {r.key for r in packed_rows_in(mark_input["seen"]) or ()} == set(keys[1:])  # the large one went as its key
 
 
 def test_rows_forged_in_the_execution_input_are_never_posted_or_written(

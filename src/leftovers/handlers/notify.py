@@ -1,9 +1,10 @@
 """The daily run's posting step: post what is due (one part of it per invocation), return what Slack accepted.
 
 Input: ``at``, ``run`` (the execution, which holds the lease) and ``reconcile.due_rows`` (the rows the first step
-read, by name), all three written by the state machine itself, never taken from the execution's input. Output:
-``due`` (in all, never 0 while something is due), ``sent`` (keys), ``seen`` (those that travel whole, as rows by
-name), ``skipped`` (how many keys were too large for the state: each named in a warning, never posted),
+read: rows by name, packed), all three written by the state machine itself, never taken from the execution's
+input. Output:
+``due`` (in all, never 0 while something is due), ``sent`` (keys), ``seen`` (those that travel whole: rows by
+name, packed), ``skipped`` (how many keys were too large for the state: each named in a warning, never posted),
 ``unsent``, ``messages``, ``error`` and ``more`` (parts left).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from leftovers.bootstrap import notify_options
-from leftovers.handlers._state import row_out, rows_in, size
+from leftovers.handlers._state import pack, packed_rows_in, part_size, row_out, row_size
 from leftovers.handlers._wiring import current, logger, parse_at, parse_run
 from leftovers.service.daily_run import hold, post_part
 
@@ -24,10 +25,10 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """One part of the digest, posted; see the module's docstring for the output."""
     wiring, event = current(), event or {}
     at, run = parse_at(event.get("at")), parse_run(event.get("run"))
-    due = hold(wiring.lease, run, rows_in((event.get("reconcile") or {}).get("due_rows")))
+    due = hold(wiring.lease, run, packed_rows_in((event.get("reconcile") or {}).get("due_rows")))
     options = notify_options(wiring.settings, at, slack=True)  # the policy's filter, owners and costs, as the CLI
     part = post_part(wiring.store, wiring.notifier(), at, wiring.settings.timezone, options,
-                     budget=MAX_STATE_BYTES, cost=size, row=row_out, due=due)  # fmt: skip
+                     budget=MAX_STATE_BYTES, measure=part_size, row_size=row_size, due=due)  # fmt: skip
     result = part.result
     for key in part.skipped:  # an unbounded row stored before ingest bounded its fields
         logger.warning("skipped a resource too large to pass between steps", extra={"key": str(key)[:300]})
@@ -40,7 +41,7 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         "run": run,
         "due": part.due,
         "sent": [str(k) for k in result.sent],
-        "seen": [row_out(r) for r in part.whole],
+        "seen": pack([row_out(r) for r in part.whole]),
         "skipped": len(part.skipped),
         "unsent": len(result.unsent),
         "messages": result.messages,

@@ -23,7 +23,7 @@ from leftovers.core.errors import SettingsError
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Inventory
-from leftovers.handlers._state import row_out, rows_size
+from leftovers.handlers._state import pack, row_out
 from leftovers.handlers._wiring import current, logger, parse_at, parse_run
 from leftovers.service.daily_run import check_due, hold
 
@@ -79,8 +79,8 @@ class UntilDeadline:
 
 def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
     """Input: ``at`` and ``run`` (the execution); returns ``counts`` (``checked``, ``present``, ``healed``,
-    ``unknown``) and ``due_rows``: the due records still there, as rows by name, or ``None`` when notify must read
-    them."""
+    ``unknown``) and ``due_rows``: the due records still there, as rows by name (packed), or ``None`` when notify
+    must read them."""
     wiring, chosen, event = current(), options(), event or {}
     at = parse_at(event.get("at"))
     hold(wiring.lease, parse_run(event.get("run")))  # before the read: no other run may mark what it reads
@@ -93,5 +93,5 @@ def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
     unknown = {f"{rtype}: {reason}": n for (rtype, reason), n in sorted(result.unknown.items())}
     healed = [str(k) for k in result.gone[:LOGGED_KEYS]]
     logger.info("reconciled", extra={**counts, "unknown_reasons": unknown, "gone": healed})
-    fits = checked.due is not None and rows_size(checked.due) <= MAX_ROWS_BYTES
-    return {"counts": counts, "due_rows": [row_out(r) for r in checked.due or ()] if fits else None}
+    rows = None if checked.due is None else pack([row_out(r) for r in checked.due])
+    return {"counts": counts, "due_rows": rows if rows is not None and len(rows) <= MAX_ROWS_BYTES else None}

@@ -8,13 +8,13 @@ if the lease was held without a break in between; otherwise that step reads the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from leftovers.core.deadlines import Deadlines
-from leftovers.core.digest import Digest, DigestEntry
+from leftovers.core.digest import Digest
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Inventory, Notifier, Store
 from leftovers.core.run_lease import RunLease
@@ -23,6 +23,8 @@ from leftovers.service.reconcile import ReconcileResult, reconcile
 
 ROW_SHARE = 10
 """A row larger than this share of the state budget travels as its key alone: the mark step reads it again."""
+Measure = Callable[[Collection[ResourceKey], Sequence[Resource]], int]
+"""Bytes in the state of some keys and whole rows (the handlers' format)."""
 
 
 def hold(lease: RunLease, run: str | None, handed: list[Resource] | None = None) -> list[Resource] | None:
@@ -72,13 +74,13 @@ def post_part(
     style: dict[str, Any],
     *,
     budget: int,
-    cost: Callable[[Any], int],
-    row: Callable[[Resource], Any],
+    measure: Measure,
+    row_size: Callable[[Resource], int],
     due: list[Resource] | None = None,
 ) -> Part:
     """Post the longest prefix of what is due whose keys (and rows, when small) fit ``budget`` bytes of state."""
     digest = build_digest(store, at, timezone, due=due, **style)
-    part, whole, skipped, more = split(digest, budget, cost, row)
+    part, whole, skipped, more = split(digest, budget, measure, row_size)
     result = send(notifier, part) if part.entries else NotifyResult(due=0)
     sent = set(result.sent)
     kept = tuple(r for r in whole if r.key in sent)
@@ -86,30 +88,32 @@ def post_part(
 
 
 def split(
-    digest: Digest, budget: int, cost: Callable[[Any], int], row: Callable[[Resource], Any]
+    digest: Digest, budget: int, measure: Measure, row_size: Callable[[Resource], int]
 ) -> tuple[Digest, tuple[Resource, ...], tuple[ResourceKey, ...], bool]:
-    """The prefix that fits, the records in it that travel whole, the keys too large to travel at all (they cannot
-    be marked, so they are never posted: the caller names them), and whether entries were left for later."""
-    taken: list[DigestEntry] = []
-    whole: list[Resource] = []
-    skipped: list[ResourceKey] = []
-    used = 0
-    for entry in digest.entries:
-        key = entry.resource.key
-        key_bytes = cost(str(key))
-        if key_bytes > budget:
-            skipped.append(key)
-            continue
-        row_bytes = cost(row(entry.resource))
-        travels_whole = row_bytes <= budget // ROW_SHARE
-        needed = key_bytes + (row_bytes if travels_whole else 0)
-        if used + needed > budget:
-            return replace(digest, entries=tuple(taken)), tuple(whole), tuple(skipped), True
-        used += needed
-        taken.append(entry)
-        if travels_whole:
-            whole.append(entry.resource)
-    return replace(digest, entries=tuple(taken)), tuple(whole), tuple(skipped), False
+    """The longest prefix that fits, the records in it that travel whole, the keys too large to travel at all (they
+    cannot be marked, so they are never posted: the caller names them), and whether entries were left for later.
+
+    ``measure`` gives the exact bytes of some keys and whole rows (packed rows do not add up row by row), so the
+    prefix is found by bisection: a handful of measurements, however many are due.
+    """
+    room = budget - budget // ROW_SHARE  # a key, plus a row that travels whole, always fits alone
+    skipped = tuple(e.resource.key for e in digest.entries if measure([e.resource.key], []) > room)
+    entries = [e for e in digest.entries if e.resource.key not in set(skipped)]
+    whole = [e.resource for e in entries if row_size(e.resource) <= budget // ROW_SHARE]
+
+    def fits(n: int) -> bool:
+        keys = {e.resource.key for e in entries[:n]}
+        return measure(keys, [r for r in whole if r.key in keys]) <= budget
+
+    taken, too_many = len(entries), len(entries) + 1
+    if not fits(taken):
+        taken = 1
+        while too_many - taken > 1:
+            middle = (taken + too_many) // 2
+            taken, too_many = (middle, too_many) if fits(middle) else (taken, middle)
+    chosen = {e.resource.key for e in entries[:taken]}
+    travel = tuple(r for r in whole if r.key in chosen)
+    return replace(digest, entries=tuple(entries[:taken])), travel, skipped, taken < len(entries)
 
 
 def mark_sent(

@@ -17,7 +17,7 @@ from leftovers.core.deadlines import Schedule
 from leftovers.core.errors import InventoryError, SettingsError
 from leftovers.core.model import ResourceKey
 from leftovers.handlers import reconcile
-from leftovers.handlers._state import rows_in
+from leftovers.handlers._state import packed_rows_in
 from leftovers.service.ingest import ingest
 from leftovers.service.notify import mark
 from tests.integration.aws.test_template_reconcile import reconcile_statements
@@ -120,7 +120,7 @@ def test_a_lost_deletion_is_healed_a_live_volume_stays_and_an_unknown_type_is_co
         "checked": 2, "present": 1, "healed": 0, "unknown": 1
     }  # fmt: skip
     # The due rows still there go on to notify, as stored, by column name (a healed record is left out).
-    handed = rows_in(out["due_rows"]) or []
+    handed = packed_rows_in(out["due_rows"]) or []
     assert {r.key for r in handed} == {keys["live"], keys["unsupported"]}
     stored = DynamoDBStore(lambda_env).load([keys["live"]])[keys["live"]]
     assert next(r for r in handed if r.key == keys["live"]).version == stored.version

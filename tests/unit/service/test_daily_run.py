@@ -15,7 +15,7 @@ from leftovers.core.deadlines import Schedule
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.run_lease import RunInProgress
-from leftovers.handlers._state import row_out, rows_in, size
+from leftovers.handlers._state import pack, packed_rows_in, part_size, row_out, row_size, rows_in, size
 from leftovers.service.daily_run import hold, post_part, split
 from leftovers.service.ingest import ingest
 from tests.support.changes import change
@@ -32,12 +32,26 @@ def digest_of(records: list[Resource]) -> Digest:
 
 
 def test_a_digest_too_large_for_the_state_goes_in_parts() -> None:
-    records = [Resource(key(n)) for n in range(100)]
-    width = size(str(records[0].key)) + size(row_out(records[0]))  # each key and its row, in JSON
-    part, whole, skipped, more = split(digest_of(records), width * 40, size, row_out)
-    assert (len(part.entries), more, skipped) == (40, True, ())
-    assert [e.resource for e in part.entries] == records[:40] == list(whole)
-    assert split(digest_of(records), width * 100, size, row_out)[3] is False
+    records = [Resource(key(n), name=f"web-{n}", created_at=AT) for n in range(1000)]
+    budget = part_size([r.key for r in records[:400]], records[:400])
+    part, whole, skipped, more = split(digest_of(records), budget, part_size, row_size)
+    assert (more, skipped) == (True, ())
+    assert 390 <= len(part.entries) <= 410  # the longest prefix that fits, packed rows not adding up exactly
+    assert [e.resource for e in part.entries] == records[: len(part.entries)] == list(whole)
+    assert part_size([r.key for r in whole], whole) <= budget
+    one_more = records[: len(whole) + 1]
+    assert part_size([r.key for r in one_more], one_more) > budget
+    assert split(digest_of(records), part_size([r.key for r in records], records), part_size, row_size)[3] is False
+
+
+def test_packed_rows_are_several_times_smaller_and_come_back_equal() -> None:
+    records = [Resource(key(n), name=f"web-{n}", created_at=AT, sources=frozenset({"config"})) for n in range(1000)]
+    rows = [row_out(r) for r in records]
+    packed = pack(rows)
+    assert len(packed) * 4 < size(rows)
+    assert packed_rows_in(json.loads(json.dumps(packed))) == records
+    assert packed_rows_in("not packed") is None
+    assert packed_rows_in(None) is None
 
 
 def test_an_oversized_row_travels_as_its_key_and_never_empties_a_part() -> None:
@@ -47,7 +61,7 @@ def test_an_oversized_row_travels_as_its_key_and_never_empties_a_part() -> None:
     records = [big, *(Resource(key(n)) for n in range(1, 4))]
     budget = 150_000
     assert size(row_out(big)) > budget // 2
-    part, whole, skipped, more = split(digest_of(records), budget, size, row_out)
+    part, whole, skipped, more = split(digest_of(records), budget, part_size, row_size)
     assert [e.resource for e in part.entries] == records  # the first row is no longer an empty part
     assert big not in whole  # its key only: the mark step reads it again
     assert (skipped, more) == ((), False)
@@ -55,7 +69,7 @@ def test_an_oversized_row_travels_as_its_key_and_never_empties_a_part() -> None:
 
 def test_a_key_too_large_for_the_state_is_skipped_and_the_rest_sent() -> None:
     records = [Resource(key(0)._replace(resource_id="x" * 500)), Resource(key(1)), Resource(key(2))]
-    part, _, skipped, more = split(digest_of(records), 400, size, row_out)
+    part, _, skipped, more = split(digest_of(records), 400, part_size, row_size)
     assert skipped == (records[0].key,)
     assert [e.resource for e in part.entries] == records[1:]
     assert more is False
@@ -65,7 +79,7 @@ def test_nothing_due_is_never_reported_while_something_is() -> None:
     store = MemoryStore()
     ingest(store, [change("created", key=key(0), name="big", tags={"k": "v" * 5000})], Schedule())
     notifier = TerminalNotifier(io.StringIO())
-    out = post_part(store, notifier, AT, "UTC", {}, budget=1000, cost=size, row=row_out)
+    out = post_part(store, notifier, AT, "UTC", {}, budget=1000, measure=part_size, row_size=row_size)
     assert (out.due, len(out.result.sent), out.whole) == (1, 1, ())
 
 
