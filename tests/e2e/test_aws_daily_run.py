@@ -412,3 +412,39 @@ def test_two_overlapping_runs_for_the_same_time_post_the_digest_once(
     assert later["status"] == "SUCCEEDED", later
     assert "RunInProgress" in later_history  # it waited for the first run's lease...
     assert "NothingDue" in entered  # ...then found everything the first run sent already marked
+
+
+def test_a_resource_that_cannot_travel_is_named_skipped_and_the_run_shows_it(
+    lambda_env: str,
+    webhook: SlackSink,
+    aws: MotoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    everything_exists: EverythingExists,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from leftovers.handlers import notify
+
+    monkeypatch.setattr(notify, "MAX_STATE_BYTES", 400)  # a state this small: an 800-character id cannot travel
+    store = DynamoDBStore(lambda_env)
+    long = ResourceKey("123456789012", REGION, "AWS::EC2::Instance", "i-" + "9" * 800)
+    keys = [ResourceKey("123456789012", REGION, "AWS::EC2::Instance", f"i-fits{n}") for n in range(3)]
+    changes = [change("created", 0, key=long, name="too-long")]
+    changes += [change("created", n, key=k, name=f"fits-{n}") for n, k in enumerate(keys, start=1)]
+    ingest_changes(store, changes, Schedule())
+
+    with executing(aws, monkeypatch):
+        done = run(create_state_machine(REGION), {"at": AT.isoformat()})
+        entered = states_entered(done["executionArn"])
+
+    assert done["status"] == "FAILED"
+    assert "SomeTooLarge" in entered  # visible: a failed execution, FailedRunAlarm
+    assert "NothingDue" not in entered
+    text = json.dumps([r.json for r in webhook.accepted])
+    assert all(f"fits-{n}" in text for n in range(1, 4))
+    assert "too-long" not in text
+    stored = records(lambda_env)
+    assert all(stored[k].notify_count == 1 for k in keys)
+    assert stored[long].notify_count == 0  # still due: told about once it can travel
+    warned = [r for r in caplog.records if r.levelname == "WARNING" and "too large" in r.getMessage()]
+    assert warned
+    assert all(r.key.startswith("123456789012|") for r in warned)  # type: ignore[attr-defined]
