@@ -448,3 +448,22 @@ def test_a_resource_that_cannot_travel_is_named_skipped_and_the_run_shows_it(
     warned = [r for r in caplog.records if r.levelname == "WARNING" and "too large" in r.getMessage()]
     assert warned
     assert all(r.key.startswith("123456789012|") for r in warned)  # type: ignore[attr-defined]
+
+
+def test_a_run_started_by_hand_runs_every_step_at_its_start_time(
+    lambda_env: str,
+    webhook: SlackSink,
+    aws: MotoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    everything_exists: EverythingExists,
+) -> None:
+    with executing(aws, monkeypatch):
+        done = run(create_state_machine(REGION), {})  # the README's aws stepfunctions start-execution, no input
+        entered = states_entered(done["executionArn"])
+
+    assert done["status"] == "SUCCEEDED", done
+    (reconciled,) = entered["Reconcile"]
+    (notified,) = entered["Notify"]
+    started = done["startDate"].astimezone(UTC)
+    assert notified["at"] == reconciled["at"]  # one time for every step, not each step's own "now"
+    assert abs(datetime.fromisoformat(notified["at"].replace("Z", "+00:00")) - started) < timedelta(seconds=1)
