@@ -23,6 +23,7 @@ from leftovers.core.errors import SettingsError
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Inventory
+from leftovers.core.run_lease import RunInProgress
 from leftovers.handlers._state import pack, row_out
 from leftovers.handlers._wiring import current, logger, parse_at, parse_run
 from leftovers.service.daily_run import check_due, hold
@@ -34,6 +35,7 @@ USE_CONFIG = "LEFTOVERS_RECONCILE_CONFIG"  # "true": also ask AWS Config (as the
 MARGIN_MS = 60_000  # a batch of 200 one-call-each records at 10 calls a second takes ~20 s
 OUT_OF_TIME = "not checked: the run's time was up"
 LOGGED_KEYS = 100  # the healed keys the log names, at most
+WAITS = (5, 10, 20, 40, 80, 160, 300, 300, 300)  # seconds between tries while another run holds the lease (~20 min)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +82,18 @@ class UntilDeadline:
 def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
     """Input: ``at`` and ``run`` (the execution); returns ``counts`` (``checked``, ``present``, ``healed``,
     ``unknown``) and ``due_rows``: the due records still there, as rows by name (packed), or ``None`` when notify
-    must read them."""
+    must read them; or, while another execution holds the lease, ``wait_seconds`` before the state machine asks
+    again (``waited`` counts the tries; RunInProgress once they are used up)."""
     wiring, chosen, event = current(), options(), event or {}
     at = parse_at(event.get("at"))
-    hold(wiring.lease, parse_run(event.get("run")))  # before the read: no other run may mark what it reads
+    waited = int((event.get("reconcile") or {}).get("waited") or 0)  # this step's own earlier answer
+    try:
+        hold(wiring.lease, parse_run(event.get("run")))  # before the read: no other run may mark what it reads
+    except RunInProgress as busy:
+        if waited >= len(WAITS):
+            raise
+        logger.info("waiting for another run", extra={"holder": busy.holder, "waited": waited})
+        return {"counts": None, "due_rows": None, "waited": waited + 1, "wait_seconds": WAITS[waited]}
     remaining = getattr(context, "get_remaining_time_in_millis", lambda: sys.maxsize)
     inventory = UntilDeadline(make_inventory(use_config=chosen.use_config), remaining)
     checked = check_due(wiring.store, inventory, wiring.settings.policy, at, limit=chosen.limit, scope=chosen.scope)
@@ -94,4 +104,5 @@ def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
     healed = [str(k) for k in result.gone[:LOGGED_KEYS]]
     logger.info("reconciled", extra={**counts, "unknown_reasons": unknown, "gone": healed})
     rows = None if checked.due is None else pack([row_out(r) for r in checked.due])
-    return {"counts": counts, "due_rows": rows if rows is not None and len(rows) <= MAX_ROWS_BYTES else None}
+    handed = rows if rows is not None and len(rows) <= MAX_ROWS_BYTES else None
+    return {"counts": counts, "due_rows": handed, "waited": waited, "wait_seconds": 0}

@@ -195,3 +195,19 @@ def test_aws_out_of_reach_raises_and_changes_nothing(
     with pytest.raises(InventoryError, match="Unable to locate credentials"):
         reconcile.handler({"at": AT.isoformat()}, None)
     assert {r.key for r in table.scan()} == {keys["live"], keys["unsupported"], lost}
+
+
+def test_while_another_run_holds_the_lease_it_answers_how_long_to_wait_then_gives_up(lambda_env: str) -> None:
+    from leftovers.core.run_lease import RunInProgress
+    from leftovers.handlers import _wiring
+
+    _wiring.current().lease.acquire("execution:first", datetime.now(UTC))
+    second = {"at": AT.isoformat(), "run": "execution:second"}
+    out = reconcile.handler(second, None)
+    assert out == {"counts": None, "due_rows": None, "waited": 1, "wait_seconds": reconcile.WAITS[0]}
+    later = reconcile.handler({**second, "reconcile": {"waited": 3}}, None)
+    assert (later["waited"], later["wait_seconds"]) == (4, reconcile.WAITS[3])
+    with pytest.raises(RunInProgress, match="execution:first"):
+        reconcile.handler({**second, "reconcile": {"waited": len(reconcile.WAITS)}}, None)
+    _wiring.current().lease.release("execution:first")
+    assert reconcile.handler(second, None)["wait_seconds"] == 0

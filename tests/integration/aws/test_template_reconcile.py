@@ -88,7 +88,9 @@ def test_the_state_machine_keeps_only_the_time_of_its_input_then_reconciles_firs
         assert states[name]["Parameters"]["run.$"] == "$$.Execution.Id"
         assert states[name]["Next"] == "Reconcile"
     step = states["Reconcile"]
-    assert step["Next"] == "Notify"
+    assert step["Next"] == "LeaseTaken"
+    assert states["LeaseTaken"]["Default"] == "Notify"
+    assert states["WaitForTheOtherRun"]["Next"] == "Reconcile"
     assert step["ResultPath"] == "$.reconcile"  # the run's time and id reach Notify unchanged
     assert step["Catch"][-1] == {"ErrorEquals": ["States.ALL"], "ResultPath": "$.reconcile_error", "Next": "Notify"}
     more = next(c for c in states["AllSent"]["Choices"] if c["Variable"] == "$.more")
