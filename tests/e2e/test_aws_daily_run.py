@@ -230,8 +230,11 @@ def test_a_deletion_missed_by_events_is_healed_before_the_digest(
     assert notify_input == {
         "at": AT.isoformat(),
         "run": done["executionArn"],  # the execution, which holds the lease
-        "reconcile": {"counts": {"checked": 3, "present": 1, "healed": 1, "unknown": 1}, "waited": 0,
-                      "wait_seconds": 0},  # fmt: skip
+        "reconcile": {
+            "counts": {"checked": 3, "present": 1, "healed": 1, "unknown": 1},
+            "waited": 0,
+            "wait_seconds": 0,
+        },
     }
     assert {r.key for r in packed_rows_in(handed) or ()} == {keys[n] for n in kept}  # rows by column name
 
