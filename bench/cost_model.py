@@ -1,6 +1,7 @@
 """Cost model: the monthly AWS bill of running Leftovers, line by line, next to one forgotten Elastic IP.
 
-Prices are the dated us-east-1 on-demand list prices in src/leftovers/data/aws_prices.json. Memory sizes come from
+Prices are the dated us-east-1 on-demand list prices in bench/aws_prices.json (with the model, bench-only: neither
+is in the Lambda package). Memory sizes come from
 template.yaml, the states per daily run from statemachine/notify.asl.json (longest path, no retries), and the item
 size from the DynamoDB codec applied to the largest Config fixture. Target: Leftovers' own bill, without any free
 tier, below one forgotten Elastic IP (public IPv4 at $0.005/hour).
@@ -15,7 +16,6 @@ import argparse
 import json
 import sys
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,13 @@ from leftovers.adapters.sources import parse_event
 from leftovers.adapters.stores.dynamodb import encode
 from leftovers.core.deadlines import Schedule
 from leftovers.core.lifecycle import apply
-from leftovers.core.running_cost import Bill, Workload, forgotten_elastic_ip, monthly_bill, prices_from
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))  # _running_cost: the model, beside this script
+
+from _running_cost import Bill, Workload, forgotten_elastic_ip, monthly_bill, prices_from  # noqa: E402
+
+PRICES = ROOT / "bench" / "aws_prices.json"
 FUNCTIONS = ("ingest", "notify", "mark", "reconcile")
 
 
@@ -122,10 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--due-fraction", type=float, default=0.01)
     parser.add_argument("--source", choices=("config", "cloudtrail"), default="config")
     parser.add_argument("--sqs-batch", type=float, default=1.0, help="mean messages per ingest invocation")
-    parser.add_argument("--prices", type=Path, help="a price file of the same shape (default: the packaged one)")
+    parser.add_argument("--prices", type=Path, help="a price file of the same shape (default: bench/aws_prices.json)")
     args = parser.parse_args(argv)
-    packaged = resources.files("leftovers.data").joinpath("aws_prices.json")
-    data = json.loads(args.prices.read_text() if args.prices else packaged.read_text())
+    data = json.loads((args.prices or PRICES).read_text())
     prices, hours = prices_from(data), float(data["hours_per_month"])
     memory, states = memory_sizes(ROOT / "template.yaml"), longest_run(ROOT / "statemachine" / "notify.asl.json")
     workload = Workload(

@@ -2,7 +2,8 @@
 
 pip fetches wheels for the target (CPython 3.13 on arm64 Linux) whatever the machine runs, then the package's
 own source is copied beside them. boto3/botocore are left out: the Lambda Python runtime provides them, and they
-would be most of the artifact. Usage: ``python tools/package.py [--out DIR]``; prints the artifact's size.
+would be most of the artifact. Usage: ``python tools/package.py [--out DIR]``; prints the artifact's size: what
+Lambda unpacks, the zip's files (pip's bytecode caches are not built, and none is left in the folder).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PLATFORM = ("--platform", "manylinux2014_aarch64", "--platform", "manylinux_2_28_aarch64")
 PLATFORM += ("--implementation", "cp", "--python-version", "3.13")
 PROVIDED_BY_RUNTIME = {"boto3", "botocore"}
-JUNK = ("__pycache__", "*.pyc", "bin")
+JUNK = ("__pycache__", "*.pyc")  # at any depth
+SCRIPTS = "bin"  # pip's console scripts, at the top only (a package may hold a folder of that name)
 
 
 def requirements(pyproject: Path = ROOT / "pyproject.toml") -> list[str]:
@@ -41,12 +43,15 @@ def build(out: Path) -> Path:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *PLATFORM]
+    # --no-compile: bytecode compiled here by the build's Python would never match the runtime's and is not shipped.
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile", *PLATFORM]
     pip += ["--only-binary=:all:", "--target", str(out), "-c", str(ROOT / "constraints.txt"), *requirements()]
     subprocess.run(pip, check=True)
     shutil.copytree(ROOT / "src" / "leftovers", out / "leftovers", ignore=shutil.ignore_patterns(*JUNK))
-    for junk in [p for pattern in JUNK for p in out.glob(pattern)]:
-        shutil.rmtree(junk) if junk.is_dir() else junk.unlink()
+    shutil.rmtree(out / SCRIPTS, ignore_errors=True)
+    for junk in [p for pattern in JUNK for p in out.rglob(pattern)]:
+        if junk.exists():  # a .pyc inside a __pycache__ removed just before
+            shutil.rmtree(junk) if junk.is_dir() else junk.unlink()
     archive = out.with_suffix(".zip")
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(p for p in out.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
@@ -54,9 +59,10 @@ def build(out: Path) -> Path:
     return archive
 
 
-def size_of(folder: Path) -> int:
-    """Bytes of every file under ``folder``."""
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+def unpacked_size(archive: Path) -> int:
+    """Bytes Lambda unpacks: the uncompressed sizes of the zip's files."""
+    with zipfile.ZipFile(archive) as zf:
+        return sum(info.file_size for info in zf.infolist())
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -65,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "lambda", help="artifact folder")
     args = parser.parse_args(argv)
     archive = build(args.out)
-    print(f"artifact: {args.out} ({size_of(args.out) / 1e6:.1f} MB unpacked)")
+    print(f"artifact: {args.out} ({unpacked_size(archive) / 1e6:.1f} MB unpacked)")
     print(f"zip: {archive} ({archive.stat().st_size / 1e6:.2f} MB; Lambda allows 50 MB zipped, 250 MB unpacked)")
 
 

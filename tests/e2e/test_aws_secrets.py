@@ -103,6 +103,6 @@ def test_a_whole_run_with_a_refused_message_never_shows_the_webhook_url(
     leaks = [s for s in secrets for text in [*logged, outputs] if s in text]
     assert leaks == []
     # Not vacuous: the run's own JSON lines, slack_sdk's rewritten request lines and botocore's lines are there.
-    assert all(f'"message":"{m}"' in captured.out for m in ("message failed", "notified", "marked"))
+    assert all(f'"message":"{m}"' in captured.out for m in ("rejected event", "notified", "marked"))
     assert "url: [webhook URL]" in caplog.text + captured.out
     assert any(r.name.startswith("botocore") and r.levelno == everything_logged for r in caplog.records)

@@ -10,11 +10,13 @@ from functools import cache
 from aws_lambda_powertools import Logger
 
 from leftovers.adapters.config_file import parse_policy
+from leftovers.adapters.leases.memory import MemoryRunLease
 from leftovers.adapters.notifiers.slack.url import url_problem
 from leftovers.adapters.secrets import SsmSecret
 from leftovers.bootstrap import make_notifier, open_store
 from leftovers.core.errors import SettingsError
 from leftovers.core.ports import Notifier, Store
+from leftovers.core.run_lease import RunLease
 from leftovers.settings import Settings
 
 logger = Logger(service="leftovers")
@@ -28,6 +30,7 @@ class Wiring:
     settings: Settings
     store: Store
     webhook: SsmSecret | None
+    lease: RunLease
 
     def notifier(self) -> Notifier:
         """The Slack notifier, with the webhook URL read from SSM (cached) unless the environment gives one."""
@@ -39,6 +42,17 @@ class Wiring:
 
 CONFIG_PARAMETER = "LEFTOVERS_CONFIG_PARAMETER"
 """An SSM parameter holding leftovers.toml, for a policy that changes without redeploying (read at cold start)."""
+LEASE_TABLE = "LEFTOVERS_RUN_LEASE_TABLE"
+"""The DynamoDB table holding the daily run's lease; without it the lease is this process's own (tests, laptops)."""
+
+
+def make_lease(table: str | None) -> RunLease:
+    """The run lease in ``table``, or in memory."""
+    if not table:
+        return MemoryRunLease()
+    from leftovers.adapters.leases.dynamodb import DynamoDBRunLease  # boto3 only when asked for
+
+    return DynamoDBRunLease(table)
 
 
 def build(env: dict[str, str]) -> Wiring:
@@ -50,7 +64,8 @@ def build(env: dict[str, str]) -> Wiring:
     policy = parse_policy(SsmSecret(config).value(), f"ssm:{config}") if config else None
     settings = Settings.load(env=env, policy=policy)
     webhook = settings.slack_webhook_parameter
-    return Wiring(settings, open_store(settings.store), SsmSecret(webhook, check=url_problem) if webhook else None)
+    secret = SsmSecret(webhook, check=url_problem) if webhook else None
+    return Wiring(settings, open_store(settings.store), secret, make_lease(env.get(LEASE_TABLE)))
 
 
 @cache
@@ -70,3 +85,10 @@ def parse_at(value: object) -> datetime:
     except ValueError:
         raise SettingsError("at", f"not an ISO 8601 time: {value!r}") from None
     return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def parse_run(value: object) -> str | None:
+    """The execution that runs this step (the state machine passes its id), or None for a step invoked by hand."""
+    if value is None or (isinstance(value, str) and value):
+        return value
+    raise SettingsError("run", f"expected the execution's id, got {type(value).__name__}")

@@ -1,21 +1,27 @@
-"""The daily run's second step: mark notified exactly the resources whose message was accepted (idempotent)."""
+"""The daily run's marking step: mark notified exactly the resources whose message was accepted (idempotent).
+
+Input: the notify step's output (``at``, ``run``, ``sent`` keys, ``seen`` rows by name, packed, ``more``, ``error``).
+A row that does not decode (a deploy changed the columns mid-run) is read again by key. After the last part the
+run's lease is given back.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from leftovers.adapters.stores.codec import from_values
-from leftovers.core.model import ResourceKey
-from leftovers.handlers._wiring import current, logger, parse_at
-from leftovers.service.notify import mark
+from leftovers.handlers._state import keys_in, packed_rows_in
+from leftovers.handlers._wiring import current, logger, parse_at, parse_run
+from leftovers.service.daily_run import hold, mark_sent
 
 
 def handler(event: dict[str, Any], context: Any) -> int:
-    """Input: the notify step's ``at``, ``sent`` keys and ``seen`` rows (optional); returns how many records changed."""
+    """Returns how many records changed."""
     wiring = current()
-    at = parse_at(event["at"])
-    keys = [ResourceKey.parse(k) for k in event.get("sent", [])]
-    seen = [from_values(row) for row in event.get("seen") or ()]
-    marked = mark(wiring.store, keys, at, wiring.settings.policy, seen) if keys else 0
+    at, run = parse_at(event["at"]), parse_run(event.get("run"))
+    keys = keys_in(event.get("sent", []))
+    seen = hold(wiring.lease, run, packed_rows_in(event.get("seen")))
+    marked = mark_sent(wiring.store, keys, at, wiring.settings.policy, seen)
+    if run and (not event.get("more") or event.get("error") is not None):
+        wiring.lease.release(run)
     logger.info("marked", extra={"accepted": len(keys), "marked": marked})
     return marked

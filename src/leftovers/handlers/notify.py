@@ -1,60 +1,50 @@
-"""The daily run's first step: find what is due, post it, return exactly the keys whose message Slack accepted.
+"""The daily run's posting step: post what is due (one part of it per invocation), return what Slack accepted.
 
-When the reconcile step handed over the due rows it read (``reconcile.due_rows``), they are used instead of a
-second query. It also returns the sent records as it read them (``seen``, in the stores' row encoding): the mark
-step writes each one that is unchanged since without reading it again, so the whole run reads each due item once.
+Input: ``at``, ``run`` (the execution, which holds the lease) and ``reconcile.due_rows`` (the rows the first step
+read: rows by name, packed), all three written by the state machine itself, never taken from the execution's
+input. Output:
+``due`` (in all, never 0 while something is due), ``sent`` (keys), ``seen`` (those that travel whole: rows by
+name, packed), ``skipped`` (how many keys were too large for the state: each named in a warning, never posted),
+``unsent``, ``messages``, ``error`` and ``more`` (parts left).
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
 from typing import Any
 
-from leftovers.adapters.stores.codec import from_values, to_values
 from leftovers.bootstrap import notify_options
-from leftovers.core.digest import Digest
-from leftovers.handlers._wiring import current, logger, parse_at
-from leftovers.service.notify import NotifyResult, build_digest, send
+from leftovers.handlers._state import pack, packed_rows_in, part_size, row_out, row_size
+from leftovers.handlers._wiring import current, logger, parse_at, parse_run
+from leftovers.service.daily_run import hold, post_part
 
 MAX_STATE_BYTES = 150_000
 """Keys and rows travel to the mark step in the state (256 KB at most): a larger digest goes in parts."""
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Returns ``at``, ``due``, ``sent`` (keys), ``seen`` (their rows), ``unsent``, ``messages``, ``error`` and
-    ``more`` (parts left)."""
-    wiring = current()
-    at = parse_at((event or {}).get("at"))
+    """One part of the digest, posted; see the module's docstring for the output."""
+    wiring, event = current(), event or {}
+    at, run = parse_at(event.get("at")), parse_run(event.get("run"))
+    due = hold(wiring.lease, run, packed_rows_in((event.get("reconcile") or {}).get("due_rows")))
     options = notify_options(wiring.settings, at, slack=True)  # the policy's filter, owners and costs, as the CLI
-    handed = ((event or {}).get("reconcile") or {}).get("due_rows")  # the reconcile step's read, if it succeeded
-    due = [from_values(row) for row in handed] if isinstance(handed, list) else None
-    part, more = first_part(build_digest(wiring.store, at, wiring.settings.timezone, due=due, **options))
-    result = send(wiring.notifier(), part) if part.entries else NotifyResult(due=0)
-    read = {e.resource.key: e.resource for e in part.entries}
-    logger.info(
-        "notified",
-        extra={"due": result.due, "sent": len(result.sent), "unsent": len(result.unsent), "error": result.error},
-    )
+    part = post_part(wiring.store, wiring.notifier(), at, wiring.settings.timezone, options,
+                     budget=MAX_STATE_BYTES, measure=part_size, row_size=row_size, due=due)  # fmt: skip
+    result = part.result
+    for key in part.skipped:  # an unbounded row stored before ingest bounded its fields
+        logger.warning("skipped a resource too large to pass between steps", extra={"key": str(key)[:300]})
+    if not part.due and run:
+        wiring.lease.release(run)  # nothing to mark: the run ends here
+    logger.info("notified", extra={"due": part.due, "sent": len(result.sent), "skipped": len(part.skipped),
+                                   "unsent": len(result.unsent), "error": result.error})  # fmt: skip
     return {
         "at": at.isoformat(),
-        "due": result.due,
+        "run": run,
+        "due": part.due,
         "sent": [str(k) for k in result.sent],
-        "seen": [to_values(read[k]) for k in result.sent],
+        "seen": pack([row_out(r) for r in part.whole]),
+        "skipped": len(part.skipped),
         "unsent": len(result.unsent),
         "messages": result.messages,
         "error": result.error,
-        "more": more and result.error is None,
+        "more": part.more,
     }
-
-
-def first_part(digest: Digest, budget: int = MAX_STATE_BYTES) -> tuple[Digest, bool]:
-    """The longest prefix of the digest whose keys and rows fit in ``budget`` bytes of JSON, and whether any were
-    left."""
-    used = 0
-    for index, entry in enumerate(digest.entries):
-        used += len(str(entry.resource.key).encode()) + 4  # quotes, comma and space around each key
-        used += len(json.dumps(to_values(entry.resource)).encode()) + 2
-        if used > budget:
-            return replace(digest, entries=digest.entries[:index]), True
-    return digest, False

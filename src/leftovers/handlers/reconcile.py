@@ -4,13 +4,13 @@ The same use case as ``leftovers reconcile --due`` with the CLI's defaults (no l
 tagging API on, Config off), each adjustable by a variable. By default it checks what is due, read through the due
 index: every resource the digest would name is checked first, and the run never reads the whole table (scope
 ``all`` checks every tracked record, a Scan). The due rows it read go on to the notify step (``due_rows``, when they
-fit the state), so the run reads each due item once. An access-denied or unsupported type is counted unknown, never
+fit the state, as rows by name), so the run reads each due item once; the run's lease is taken first, so no other
+execution marks them meanwhile. An access-denied or unsupported type is counted unknown, never
 deleted; a failure to reach AWS or the table raises, and the state machine goes on to the digest anyway (its Catch).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from leftovers.adapters.stores.codec import to_values
 from leftovers.bootstrap import make_inventory
 from leftovers.core.errors import SettingsError
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Inventory
-from leftovers.handlers._wiring import current, logger, parse_at
-from leftovers.service.reconcile import reconcile
+from leftovers.core.run_lease import RunInProgress
+from leftovers.handlers._state import pack, row_out
+from leftovers.handlers._wiring import current, logger, parse_at, parse_run
+from leftovers.service.daily_run import check_due, hold
 
 LIMIT = "LEFTOVERS_RECONCILE_LIMIT"  # check at most N records, oldest first; empty: all (as the CLI's --limit)
 SCOPE = "LEFTOVERS_RECONCILE_SCOPE"  # "due" (default): what is due, as --due; "all": every tracked record
@@ -34,6 +35,7 @@ USE_CONFIG = "LEFTOVERS_RECONCILE_CONFIG"  # "true": also ask AWS Config (as the
 MARGIN_MS = 60_000  # a batch of 200 one-call-each records at 10 calls a second takes ~20 s
 OUT_OF_TIME = "not checked: the run's time was up"
 LOGGED_KEYS = 100  # the healed keys the log names, at most
+WAITS = (5, 10, 20, 40, 80, 160, 300, 300, 300)  # seconds between tries while another run holds the lease (~20 min)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,25 +80,29 @@ class UntilDeadline:
 
 
 def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
-    """Input: the scheduler's ``at``; returns ``counts`` (``checked``, ``present``, ``healed``, ``unknown``) and
-    ``due_rows``: the due records still there, in the stores' row encoding, or ``None`` when notify must read them."""
-    wiring, chosen = current(), options()
-    at = parse_at((event or {}).get("at"))
+    """Input: ``at`` and ``run`` (the execution); returns ``counts`` (``checked``, ``present``, ``healed``,
+    ``unknown``) and ``due_rows``: the due records still there, as rows by name (packed), or ``None`` when notify
+    must read them; or, while another execution holds the lease, ``wait_seconds`` before the state machine asks
+    again (``waited`` counts the tries; RunInProgress once they are used up)."""
+    wiring, chosen, event = current(), options(), event or {}
+    at = parse_at(event.get("at"))
+    waited = int((event.get("reconcile") or {}).get("waited") or 0)  # this step's own earlier answer
+    try:
+        hold(wiring.lease, parse_run(event.get("run")))  # before the read: no other run may mark what it reads
+    except RunInProgress as busy:
+        if waited >= len(WAITS):
+            raise
+        logger.info("waiting for another run", extra={"holder": busy.holder, "waited": waited})
+        return {"counts": None, "due_rows": None, "waited": waited + 1, "wait_seconds": WAITS[waited]}
     remaining = getattr(context, "get_remaining_time_in_millis", lambda: sys.maxsize)
     inventory = UntilDeadline(make_inventory(use_config=chosen.use_config), remaining)
-    due = list(wiring.store.due(at)) if chosen.scope == "due" else None
-    result = reconcile(wiring.store, inventory, wiring.settings.policy, at, limit=chosen.limit, candidates=due)
+    checked = check_due(wiring.store, inventory, wiring.settings.policy, at, limit=chosen.limit, scope=chosen.scope)
+    result = checked.result
     counts = {"checked": result.checked, "present": result.present, "healed": result.healed,
               "unknown": result.unknown_total}  # fmt: skip
     unknown = {f"{rtype}: {reason}": n for (rtype, reason), n in sorted(result.unknown.items())}
     healed = [str(k) for k in result.gone[:LOGGED_KEYS]]
     logger.info("reconciled", extra={**counts, "unknown_reasons": unknown, "gone": healed})
-    return {"counts": counts, "due_rows": handed_over(due, set(result.gone))}
-
-
-def handed_over(due: list[Resource] | None, gone: set[ResourceKey]) -> list[tuple[Any, ...]] | None:
-    """The due rows still there (a healed record's stored version moved, so it is left out), if they fit."""
-    if due is None:
-        return None
-    rows = [to_values(r) for r in due if r.key not in gone]
-    return rows if len(json.dumps(rows)) <= MAX_ROWS_BYTES else None
+    rows = None if checked.due is None else pack([row_out(r) for r in checked.due])
+    handed = rows if rows is not None and len(rows) <= MAX_ROWS_BYTES else None
+    return {"counts": counts, "due_rows": handed, "waited": waited, "wait_seconds": 0}

@@ -65,10 +65,30 @@ def create_state_machine(region: str) -> str:
     ]
 
 
-def run(machine: str, payload: Mapping[str, Any], timeout: float = 60) -> dict[str, Any]:
+def execution_arn(machine: str, name: str) -> str:
+    """The ARN an execution of ``machine`` named ``name`` will have (anyone who starts it can know it)."""
+    return machine.replace(":stateMachine:", ":execution:") + f":{name}"
+
+
+def run(machine: str, payload: Mapping[str, Any], timeout: float = 60, name: str | None = None) -> dict[str, Any]:
     """Start an execution and wait for it to end; return describe_execution's answer."""
+    arn = start(machine, payload, name)
+    return wait(arn, timeout)
+
+
+def start(machine: str, payload: Mapping[str, Any], name: str | None = None) -> str:
+    """Start an execution; return its ARN."""
     sfn = boto3.client("stepfunctions")
-    arn = sfn.start_execution(stateMachineArn=machine, name=unique("run"), input=json.dumps(payload))["executionArn"]
+    return str(
+        sfn.start_execution(stateMachineArn=machine, name=name or unique("run"), input=json.dumps(payload))[
+            "executionArn"
+        ]
+    )
+
+
+def wait(arn: str, timeout: float = 60) -> dict[str, Any]:
+    """Wait for an execution to end; return describe_execution's answer."""
+    sfn = boto3.client("stepfunctions")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         described: dict[str, Any] = dict(sfn.describe_execution(executionArn=arn))

@@ -46,8 +46,11 @@ def test_daily_run_bench_finds_every_due_item_and_reads_only_those(capsys: pytes
     assert load("daily_run_dynamodb").main(["--tracked", "150", "1500"]) == 0
     out = capsys.readouterr().out
     assert "every due item found and marked: PASS" in out
-    assert "due Query items read / due items, worst size: 1.00" in out
+    assert "reconcile + notify items read / due items, worst size: 1.00" in out
     assert "1,500     15 |" in out
+    from leftovers.handlers import _wiring, mark, notify, reconcile
+
+    assert notify.current is mark.current is reconcile.current is _wiring.current  # the handlers as they were
 
 
 @pytest.mark.usefixtures("bench_env")

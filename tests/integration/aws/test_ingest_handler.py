@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import pytest
 
 from leftovers.adapters.stores.dynamodb import DynamoDBStore
+from leftovers.core.errors import StoreError
 from leftovers.handlers import ingest
 from tests.integration.aws.ingest_path import sqs_record
 from tests.support.events import load_event
@@ -57,6 +59,37 @@ def test_an_ignored_event_succeeds_without_writing(lambda_env: str) -> None:
     assert stored(lambda_env) == {}
 
 
-def test_a_batch_where_everything_fails_is_retried_whole(lambda_env: str) -> None:
-    with pytest.raises(Exception, match="All records failed"):
-        ingest.handler(batch("[", "]"), None)
+def test_a_batch_of_rejected_events_fails_each_message_but_not_the_invocation(lambda_env: str) -> None:
+    # Each is kept for the dead-letter queue; the invocation itself did nothing wrong (a real failure of a whole
+    # batch does fail it: see the next test).
+    assert ingest.handler(batch("[", "]"), None) == {
+        "batchItemFailures": [{"itemIdentifier": "m-0"}, {"itemIdentifier": "m-1"}]
+    }
+
+
+def test_a_rejected_event_is_one_warning_line_and_a_real_failure_an_error(
+    lambda_env: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rejected = load_event("config_discovered_eip")
+    del rejected["detail"]["configurationItem"]["resourceType"]
+    caplog.set_level(logging.DEBUG, logger="leftovers")
+
+    reply = ingest.handler(batch(json.dumps(load_event("config_discovered_ec2_instance")), json.dumps(rejected)), None)
+
+    assert reply == {"batchItemFailures": [{"itemIdentifier": "m-1"}]}  # kept for the dead-letter queue
+    ours = [r for r in caplog.records if r.name == "leftovers"]
+    (warning,) = [r for r in ours if r.levelno == logging.WARNING]
+    assert warning.getMessage() == "rejected event"
+    assert "resourceType" in warning.reason  # type: ignore[attr-defined]
+    assert warning.message_id == "m-1"  # type: ignore[attr-defined]
+    assert "\n" not in warning.reason  # type: ignore[attr-defined]
+    assert not [r for r in ours if r.levelno >= logging.ERROR or r.exc_info]
+
+    # A real failure (the table is unreachable) is an ERROR with its traceback, and fails the invocation.
+    caplog.clear()
+    monkeypatch.setattr(DynamoDBStore, "load", lambda *_: (_ for _ in ()).throw(StoreError("table unreachable")))
+    with pytest.raises(RuntimeError, match="All records failed"):
+        ingest.handler(batch(json.dumps(load_event("config_discovered_s3_bucket"))), None)
+    (error,) = [r for r in caplog.records if r.name == "leftovers" and r.levelno == logging.ERROR]
+    assert error.getMessage() == "message failed"
+    assert error.exc_info

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import re
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,24 @@ CHECK = textwrap.dedent(
     print(type(wiring.store).__name__, wiring.settings.timezone)
     """
 )
+
+
+def assert_true_size(printed: str, out: Path) -> None:
+    """The size printed is what Lambda unpacks: the zip's files, which are the folder's (no bytecode caches)."""
+    with zipfile.ZipFile(out.with_suffix(".zip")) as zf:
+        unpacked = sum(i.file_size for i in zf.infolist())
+    on_disk = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    assert on_disk == unpacked
+    assert not list(out.rglob("__pycache__"))
+    assert f"({unpacked / 1e6:.1f} MB unpacked)" in printed
+
+
+def assert_no_bench_code(out: Path) -> None:
+    """The cost model and its price list serve the benchmarks only: not shipped, and nothing shipped needs them."""
+    shipped = out / "leftovers"
+    assert not list(shipped.rglob("running_cost*"))
+    assert not list(shipped.rglob("aws_prices.json"))
+    assert not [p for p in shipped.rglob("*.py") if re.search(r"running_cost|aws_prices", p.read_text())]
 
 
 def lambda_runtime(folder: Path) -> Path:
@@ -65,7 +85,8 @@ def test_the_built_artifact_imports_its_handlers(tmp_path: Path) -> None:
         check=False,
     )
     assert build.returncode == 0, build.stderr
-    assert "MB unpacked" in build.stdout
+    assert_true_size(build.stdout, out)
+    assert_no_bench_code(out)
     assert not (out / "boto3").exists()
     assert (out / "leftovers" / "handlers" / "ingest.py").is_file()
 

@@ -12,12 +12,12 @@ import boto3
 import pytest
 
 from leftovers.adapters.inventory import ROWS
-from leftovers.adapters.stores.codec import from_values
 from leftovers.adapters.stores.dynamodb import DynamoDBStore
 from leftovers.core.deadlines import Schedule
 from leftovers.core.errors import InventoryError, SettingsError
 from leftovers.core.model import ResourceKey
 from leftovers.handlers import reconcile
+from leftovers.handlers._state import packed_rows_in
 from leftovers.service.ingest import ingest
 from leftovers.service.notify import mark
 from tests.integration.aws.test_template_reconcile import reconcile_statements
@@ -119,8 +119,8 @@ def test_a_lost_deletion_is_healed_a_live_volume_stays_and_an_unknown_type_is_co
     assert reconcile.handler({"at": AT.isoformat()}, None)["counts"] == {
         "checked": 2, "present": 1, "healed": 0, "unknown": 1
     }  # fmt: skip
-    # The due rows still there go on to notify, as stored (a healed record is left out: its version moved).
-    handed = [from_values(row) for row in out["due_rows"]]
+    # The due rows still there go on to notify, as stored, by column name (a healed record is left out).
+    handed = packed_rows_in(out["due_rows"]) or []
     assert {r.key for r in handed} == {keys["live"], keys["unsupported"]}
     stored = DynamoDBStore(lambda_env).load([keys["live"]])[keys["live"]]
     assert next(r for r in handed if r.key == keys["live"]).version == stored.version
@@ -195,3 +195,19 @@ def test_aws_out_of_reach_raises_and_changes_nothing(
     with pytest.raises(InventoryError, match="Unable to locate credentials"):
         reconcile.handler({"at": AT.isoformat()}, None)
     assert {r.key for r in table.scan()} == {keys["live"], keys["unsupported"], lost}
+
+
+def test_while_another_run_holds_the_lease_it_answers_how_long_to_wait_then_gives_up(lambda_env: str) -> None:
+    from leftovers.core.run_lease import RunInProgress
+    from leftovers.handlers import _wiring
+
+    _wiring.current().lease.acquire("execution:first", datetime.now(UTC))
+    second = {"at": AT.isoformat(), "run": "execution:second"}
+    out = reconcile.handler(second, None)
+    assert out == {"counts": None, "due_rows": None, "waited": 1, "wait_seconds": reconcile.WAITS[0]}
+    later = reconcile.handler({**second, "reconcile": {"waited": 3}}, None)
+    assert (later["waited"], later["wait_seconds"]) == (4, reconcile.WAITS[3])
+    with pytest.raises(RunInProgress, match="execution:first"):
+        reconcile.handler({**second, "reconcile": {"waited": len(reconcile.WAITS)}}, None)
+    _wiring.current().lease.release("execution:first")
+    assert reconcile.handler(second, None)["wait_seconds"] == 0

@@ -10,7 +10,6 @@ import pytest
 
 from leftovers.adapters.secrets import SsmSecret
 from leftovers.core.errors import SettingsError
-from leftovers.handlers.notify import first_part
 from tests.support.moto_server import unique
 
 URL = "https://hooks.slack.com/services/T000/B000/very-secret-token"
@@ -62,26 +61,6 @@ def test_the_value_never_appears_in_repr_errors_or_logs(parameter: str, caplog: 
 def test_a_missing_parameter_is_a_settings_error_naming_it() -> None:
     with pytest.raises(SettingsError, match="/leftovers/absent"):
         SsmSecret("/leftovers/absent").value()
-
-
-def test_a_digest_too_large_for_the_state_payload_goes_in_parts() -> None:
-    from datetime import UTC, datetime
-
-    from leftovers.adapters.stores.codec import to_values
-    from leftovers.core.digest import Digest, DigestEntry
-    from leftovers.core.model import Resource, ResourceKey
-
-    entries = tuple(
-        DigestEntry(Resource(ResourceKey("123456789012", "us-east-1", "AWS::EC2::Instance", f"i-{n:04d}")))
-        for n in range(100)
-    )
-    digest = Digest(at=datetime(2026, 12, 1, tzinfo=UTC), timezone="UTC", entries=entries)
-    row = to_values(entries[0].resource)
-    width = len(str(entries[0].resource.key)) + 4 + len(json.dumps(row)) + 2  # each key and its row, in JSON
-    part, more = first_part(digest, budget=width * 40)
-    assert (len(part.entries), more) == (40, True)
-    assert part.entries == entries[:40]
-    assert first_part(digest, budget=width * 100) == (digest, False)
 
 
 @pytest.mark.parametrize("bad", ["\n", "\t", "\x01", "\x7f", "é"])

@@ -76,14 +76,24 @@ def test_the_limit_parameter_accepts_what_the_handler_accepts() -> None:
         assert not re.fullmatch(pattern, value)
 
 
-def test_the_state_machine_reconciles_first_and_a_failure_goes_on_to_the_digest() -> None:
+def test_the_state_machine_keeps_only_the_time_of_its_input_then_reconciles_first() -> None:
     asl = json.loads(ASL.read_text())
-    step = asl["States"][asl["StartAt"]]
-    assert asl["StartAt"] == "Reconcile"
-    assert step["Next"] == "Notify"
-    assert step["ResultPath"] == "$.reconcile"  # the input (the scheduler's $.at) reaches Notify unchanged
-    assert step["Catch"] == [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.reconcile_error", "Next": "Notify"}]
-    more = next(c for c in asl["States"]["AllSent"]["Choices"] if c["Variable"] == "$.more")
+    states = asl["States"]
+    start = states[asl["StartAt"]]
+    assert start["Type"] == "Choice"
+    firsts = [c["Next"] for c in start["Choices"]] + [start["Default"]]
+    for name in firsts:  # whatever else the execution's input holds is dropped here (forged rows, keys, a run id)
+        assert states[name]["Type"] == "Pass"
+        assert set(states[name]["Parameters"]) == {"at.$", "run.$"}
+        assert states[name]["Parameters"]["run.$"] == "$$.Execution.Id"
+        assert states[name]["Next"] == "Reconcile"
+    step = states["Reconcile"]
+    assert step["Next"] == "LeaseTaken"
+    assert states["LeaseTaken"]["Default"] == "Notify"
+    assert states["WaitForTheOtherRun"]["Next"] == "Reconcile"
+    assert step["ResultPath"] == "$.reconcile"  # the run's time and id reach Notify unchanged
+    assert step["Catch"][-1] == {"ErrorEquals": ["States.ALL"], "ResultPath": "$.reconcile_error", "Next": "Notify"}
+    more = next(c for c in states["AllSent"]["Choices"] if c["Variable"] == "$.more")
     assert more["Next"] == "Notify"  # the next part of a long digest does not reconcile again
 
 

@@ -1,14 +1,19 @@
-"""The running-cost model against figures worked out by hand for a small deployment."""
+"""The running-cost model (bench/_running_cost.py, bench-only) against figures worked out by hand for a small
+deployment."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from leftovers.core.running_cost import LineItem, Price, Workload, forgotten_elastic_ip, monthly_bill, prices_from
+from tests.unit.test_bench_smoke import BENCH, load
+
+_model = load("_running_cost")
+LineItem, Price, Workload = _model.LineItem, _model.Price, _model.Workload
+forgotten_elastic_ip, monthly_bill, prices_from = _model.forgotten_elastic_ip, _model.monthly_bill, _model.prices_from
 
 # The shipped us-east-1 prices, written out so a price refresh cannot silently change the hand-worked figures.
 PRICES = {
@@ -149,7 +154,7 @@ def test_impossible_workloads_are_refused(bad: dict[str, object]) -> None:
 
 
 def test_the_shipped_price_file_is_dated_sourced_and_complete() -> None:
-    data = json.loads(resources.files("leftovers.data").joinpath("aws_prices.json").read_text())
+    data = json.loads(Path(BENCH / "aws_prices.json").read_text())
     assert data["region"] == "us-east-1"
     assert date.fromisoformat(data["checked"]) <= date.today()
     assert data["hours_per_month"] == 730
