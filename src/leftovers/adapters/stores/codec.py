@@ -3,7 +3,8 @@
 Every value in a row is a ``str``, an ``int`` or ``None``. Times are UTC ISO 8601 strings of one fixed width
 (``2024-05-01T09:30:00.000000Z``), so comparing the strings compares the instants: SQLite indexes and DynamoDB
 sort keys order them correctly. Tags, details, the sorted list of sources and the list of creations (``[time,
-created_by, created_for_by]`` each, only when there are several) are compact JSON text. Tags never stated are
+created_by, created_for_by]`` each, only when there are several) are compact JSON text, and so are the answers
+(``[time, by, kind, ref, until, owner]`` each; NULL when there are none). Tags never stated are
 NULL, unlike ``{}`` (stated: none); rows written before that distinction hold ``{}`` for both.
 """
 
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from leftovers.core.model import Creation, Resource, ResourceKey
+from leftovers.core.model import Answer, Creation, Resource, ResourceKey
 
 KEY_COLUMNS = ("account", "region", "resource_type", "resource_id")
 TIME_COLUMNS = (
@@ -39,6 +40,7 @@ COLUMNS = (
     "created_by",
     "created_for_by",
     "details",
+    "actions",
     "version",
     "active",
 )
@@ -102,6 +104,7 @@ def to_values(r: Resource, version: int | None = None) -> tuple[Any, ...]:
         r.created_by,
         r.created_for_by,
         _dumps(dict(r.details)) if r.details else _EMPTY_MAP,
+        _encode_answers(r.actions) if r.actions else None,
         r.version if version is None else version,
         int(r.active),
     )
@@ -129,7 +132,8 @@ def from_values(v: Sequence[Any]) -> Resource:
         created_by=v[17],
         created_for_by=v[18],
         details=_load_map(v[19]),
-        version=int(v[20]),
+        actions=_decode_answers(v[20]) if v[20] else (),
+        version=int(v[21]),
     )
 
 
@@ -143,6 +147,18 @@ def _encode_times(times: tuple[datetime | None, ...]) -> list[str | None]:
             last, text = value, encode_time(value)
         out.append(text)
     return out
+
+
+def _encode_answers(answers: tuple[Answer, ...]) -> str:
+    rows = [[encode_time(a.at), a.by, a.kind, a.ref, a.until and a.until.isoformat(), a.owner] for a in answers]
+    return _dumps(rows)
+
+
+def _decode_answers(text: str) -> tuple[Answer, ...]:
+    return tuple(
+        Answer(datetime.fromisoformat(at), by, kind, ref, date.fromisoformat(until) if until else None, owner)
+        for at, by, kind, ref, until, owner in json.loads(text)
+    )
 
 
 def _remember(cache: dict[K, V], key: K, value: V) -> V:
