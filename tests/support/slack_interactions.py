@@ -92,3 +92,16 @@ def signed(payload: dict[str, Any], secret: str = SECRET, at: int = NOW) -> tupl
         "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
     }
     return headers, body
+
+
+def function_url_event(headers: dict[str, str], body: bytes) -> dict[str, Any]:
+    """Slack's POST as a Lambda function URL hands it over (payload format 2.0): headers lowercased, body base64."""
+    import base64
+
+    from tests.support.events import load_event
+
+    event: dict[str, Any] = load_event("function_url_slack_interaction")
+    event["headers"].update({k.lower(): v for k, v in headers.items()})
+    event["headers"]["content-length"] = str(len(body))
+    event["body"] = base64.b64encode(body).decode()
+    return event
