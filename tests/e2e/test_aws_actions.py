@@ -104,5 +104,5 @@ def test_a_function_without_its_signing_secret_parameter_fails_its_cold_start_lo
 
     monkeypatch.delenv("LEFTOVERS_SLACK_SIGNING_SECRET_PARAMETER")
     actions.endpoint.cache_clear()
-    with pytest.raises(SettingsError, match="^LEFTOVERS_SLACK_SIGNING_SECRET_PARAMETER: not set"):
+    with pytest.raises(SettingsError, match=r"^LEFTOVERS_SLACK_SIGNING_SECRET_PARAMETER: not set"):
         actions.handler(function_url_event(*signed(click(str(KEY)))), None)
