@@ -83,10 +83,8 @@ class Endpoint:
         except LeftoversError as exc:  # the store is unreachable or gave up: Slack shows the clicker a failure
             log.error("answer not recorded for %s: %s", request.key, exc)
             return Response(503, "the answer could not be recorded; try again")
-        log.info(
-            "answer",
-            extra={"key": str(request.key), "user": request.user, "what": request.what, "refused": outcome.refused},
-        )
+        result = outcome.refused or ("already recorded" if outcome.repeated else "recorded")
+        log.info("%s on %s by %s: %s", request.what, request.key, request.user, result)
         body_out = reply(outcome, click.message)
         if body_out is not None and click.response_url:
             self._update(click.response_url, body_out)
