@@ -36,7 +36,9 @@ def store() -> MemoryStore:
 
 
 def endpoint(store: MemoryStore, rules: Rules | None = None, clock: float = NOW) -> Endpoint:
-    return Endpoint(lambda: SECRET, store, POLICY, rules or Rules(), clock=lambda: clock, response_urls="http://127.0.0.1:")
+    return Endpoint(
+        lambda: SECRET, store, POLICY, rules or Rules(), clock=lambda: clock, response_urls="http://127.0.0.1:"
+    )
 
 
 def post(ep: Endpoint, payload: dict[str, Any], **signing: Any) -> int:
@@ -210,3 +212,28 @@ def test_the_signing_secret_never_appears_in_logs_or_answers(
     seen = " ".join([caplog.text, *bodies, *(r.body.decode() for r in slack_sink.requests)])
     assert SECRET not in seen
     assert slack_sink.path not in caplog.text  # nor the response URL, which answers as the app
+
+
+def test_a_failed_message_update_leaves_the_answer_standing(store: MemoryStore, slack_sink: SlackSink) -> None:
+    slack_sink.script(500)
+    assert post(endpoint(store), click(str(KEY), response_url=slack_sink.url)) == 200
+    assert POLICY.kept_until(store.load([KEY])[KEY]) == date(2026, 12, 7)
+    assert len(slack_sink.requests) == 1  # one try: a retry could land after Slack's 3 seconds
+
+
+class DownStore(MemoryStore):
+    """A store whose writes fail (DynamoDB unreachable, a locked SQLite file)."""
+
+    def save(self, records: Any) -> None:
+        from leftovers.core.errors import StoreError
+
+        raise StoreError("dynamodb://leftovers: could not connect")
+
+
+def test_a_store_that_cannot_be_written_is_a_503_and_no_message_update(slack_sink: SlackSink) -> None:
+    down = DownStore()
+    MemoryStore.save(down, [Resource(KEY, tags={"Owner": "alice"}, created_at=CREATED)])
+    answer = endpoint(down).handle(*signed(click(str(KEY), response_url=slack_sink.url)))
+    assert (answer.status, answer.body) == (503, "the answer could not be recorded; try again")
+    assert down.load([KEY])[KEY].actions == ()
+    assert slack_sink.requests == []
