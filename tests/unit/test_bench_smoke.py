@@ -19,6 +19,7 @@ SMOKE = {
     "digest": ["--leftovers", "200", "--runs", "1"],
     "cost_model": ["--events-per-day", "1000", "--tracked", "500"],
     "cold_start": ["--runs", "1", "--no-build", "--artifact", "/nonexistent/leftovers-artifact"],
+    "answer_latency": ["--resources", "50", "--clicks", "10"],
 }
 # Need a moto server (sockets): smoke-tested in the integration tier (tests/integration/aws/test_bench_dynamodb.py).
 INTEGRATION_ONLY = {"daily_run_dynamodb", "ingest_sqs"}
