@@ -23,6 +23,8 @@ def test_the_function_url_is_public_and_names_the_handler(translated: dict[str, 
     assert function["Timeout"] <= 10
     permissions = [p["Properties"] for p in of_type(translated, "AWS::Lambda::Permission").values()]
     assert any(p["Action"] == "lambda:InvokeFunctionUrl" and p["FunctionUrlAuthType"] == "NONE" for p in permissions)
+    # Since October 2025 a new function URL also needs lambda:InvokeFunction, limited to calls through the URL.
+    assert any(p["Action"] == "lambda:InvokeFunction" and p.get("InvokedViaFunctionUrl") is True for p in permissions)
     assert "ActionsUrl" in load_template()["Outputs"]
 
 

@@ -13,24 +13,44 @@ from leftovers.core.rich_text import Owner
 from leftovers.service.answers import Outcome
 
 
-def reply(outcome: Outcome, message: Mapping[str, Any] | None) -> dict[str, Any] | None:
+LINES: dict[str, dict[str, str]] = {
+    "en": {
+        "kept_until": "{name} kept until {day} by {who}",
+        "kept": "{name} kept by {who}",
+        "to_channel": "{name}: not theirs, says {who}; it goes to the channel",
+        "to_owner": "{name}: not theirs, says {who}; handed to {owner}",
+    },
+    "ja": {
+        "kept_until": "{name} は {day} まで残します（{who}）",
+        "kept": "{name} はずっと残します（{who}）",
+        "to_channel": "{name} は {who} のものではありません: チャンネルに戻します",
+        "to_owner": "{name} は {who} のものではありません: {owner} に渡します",
+    },
+}
+"""The replaced line per digest language (the policy's ``language``); English for any other."""
+
+
+def reply(outcome: Outcome, message: Mapping[str, Any] | None, language: str = "en") -> dict[str, Any] | None:
     """The body to post to ``response_url``; ``None`` when a repeated click has nothing new to show."""
     if outcome.refused is not None:
         return {"response_type": "ephemeral", "replace_original": False, "text": fit(outcome.refused, 3000)}
     if outcome.repeated or outcome.record is None or outcome.answer is None:
         return None
-    return replaced(message or {}, str(outcome.record.key), line(outcome.record, outcome.answer))
+    return replaced(message or {}, str(outcome.record.key), line(outcome.record, outcome.answer, language))
 
 
-def line(record: Resource, answer: Answer) -> str:
+def line(record: Resource, answer: Answer, language: str = "en") -> str:
     """The resource's new line: its name, what was answered, and who answered (a mention)."""
-    name = f"*{fit(record.display_name, MAX_SEGMENT_CHARS)}*"
-    who = segment(Owner(answer.by, (("slack", answer.by),)))
+    words = LINES.get(language, LINES["en"])
+    values = {
+        "name": f"*{fit(record.display_name, MAX_SEGMENT_CHARS)}*",
+        "who": segment(Owner(answer.by, (("slack", answer.by),))),
+        "day": answer.until.isoformat() if answer.until else "",
+        "owner": fit(answer.owner or "", MAX_SEGMENT_CHARS),
+    }
     if answer.kind == KEEP:
-        return f"{name} kept until {answer.until.isoformat()} by {who}" if answer.until else f"{name} kept by {who}"
-    if answer.owner is None:
-        return f"{name}: not theirs, says {who}; it goes to the channel"
-    return f"{name}: not theirs, says {who}; handed to {fit(answer.owner, MAX_SEGMENT_CHARS)}"
+        return words["kept_until" if answer.until else "kept"].format(**values)
+    return words["to_channel" if answer.owner is None else "to_owner"].format(**values)
 
 
 def replaced(message: Mapping[str, Any], key: str, text: str) -> dict[str, Any]:

@@ -85,7 +85,7 @@ class Endpoint:
             return Response(503, "the answer could not be recorded; try again")
         result = outcome.refused or ("already recorded" if outcome.repeated else "recorded")
         log.info("%s on %s by %s: %s", request.what, request.key, request.user, result)
-        body_out = reply(outcome, click.message)
+        body_out = reply(outcome, click.message, self.policy.language)
         if body_out is not None and click.response_url:
             self._update(click.response_url, body_out)
         return Response(200)
