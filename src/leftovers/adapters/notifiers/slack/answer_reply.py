@@ -12,7 +12,6 @@ from leftovers.core.model import Answer, Resource
 from leftovers.core.rich_text import Owner
 from leftovers.service.answers import Outcome
 
-
 LINES: dict[str, dict[str, str]] = {
     "en": {
         "kept_until": "{name} kept until {day} by {who}",
