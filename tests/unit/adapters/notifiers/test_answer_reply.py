@@ -19,7 +19,8 @@ AT = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
     [
         (Answer(AT, "U0TARO", "keep", "1", until=date(2026, 12, 7)), "*a &lt;b&gt;* kept until 2026-12-07 by <@U0TARO>",
          "*a &lt;b&gt;* は 2026-12-07 まで残します（<@U0TARO>）"),
-        (Answer(AT, "U0TARO", "keep", "1"), "*a &lt;b&gt;* kept by <@U0TARO>", "*a &lt;b&gt;* はずっと残します（<@U0TARO>）"),
+        (Answer(AT, "U0TARO", "keep", "1"), "*a &lt;b&gt;* kept by <@U0TARO>",
+         "*a &lt;b&gt;* はずっと残します（<@U0TARO>）"),
         (Answer(AT, "U0TARO", "not_mine", "1"), "*a &lt;b&gt;*: not theirs, says <@U0TARO>; it goes to the channel",
          "*a &lt;b&gt;* は <@U0TARO> のものではありません: チャンネルに戻します"),
         (Answer(AT, "U0TARO", "not_mine", "1", owner="<!channel>"),
