@@ -88,10 +88,12 @@ BUILDERS: dict[str, Builder] = {
 
 
 def may_answer(policy: Policy, rules: answers.Rules, record: Resource, request: Request) -> bool:
-    """An admin, the user a direct message about it went to, or the owner's mapped chat user may answer."""
+    """An admin, the user a direct message about it went to, or the owner's mapped chat user may answer; a resource
+    nobody owns (no owner tag, no known creator, or handed to the channel) is anyone's who sees it."""
     if request.user in rules.admins or request.addressed:
         return True
-    return policy.slack_user(policy.owner(record)) == request.user
+    owner = policy.owner(record)
+    return owner is None or policy.slack_user(owner) == request.user
 
 
 def answer(store: Store, policy: Policy, rules: answers.Rules, request: Request, now: datetime) -> Outcome:

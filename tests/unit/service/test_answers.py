@@ -18,6 +18,7 @@ from leftovers.service.answers import Request, answer
 
 NOW = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
 KEY = ResourceKey("123456789012", "ap-northeast-1", "AWS::EC2::Instance", "i-0abc")
+OTHER = KEY._replace(resource_id="i-0carol")
 POLICY = Policy(timezone="Asia/Tokyo", slack_users={"alice": "U0ALICE", "bob": "U0BOB"})
 
 
@@ -111,3 +112,15 @@ def test_the_same_click_twice_is_recorded_once_and_says_so() -> None:
     assert not first.repeated
     assert again.repeated
     assert store.load([KEY])[KEY].version == 2
+
+
+def test_a_resource_nobody_owns_is_anyones_to_answer_and_an_unmapped_owner_only_through_a_dm() -> None:
+    store = MemoryStore()
+    store.save(
+        [Resource(KEY, created_at=NOW - timedelta(days=2)), Resource(OTHER, tags={"Owner": "carol"}, created_at=NOW)]
+    )
+    assert answer(store, POLICY, Rules(), Request(KEY, "U0ANYONE", "1", answers.KEEP_DAYS), NOW).refused is None
+    refused = answer(store, POLICY, Rules(), Request(OTHER, "U0ANYONE", "1", answers.KEEP_DAYS), NOW)
+    assert refused.refused is not None  # carol owns it, but [slack_users] does not say who carol is in Slack
+    dm = Request(OTHER, "U0CAROL", "1", answers.KEEP_DAYS, addressed=True)  # the DM went to her (found by e-mail)
+    assert answer(store, POLICY, Rules(), dm, NOW).refused is None
