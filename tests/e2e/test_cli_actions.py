@@ -3,6 +3,7 @@ SQLite store and the message updated at the response URL (the local sink); a for
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,8 +15,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from leftovers.adapters.stores.sqlite import SQLiteStore
+from leftovers.cli import cli
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.report import report_row
 from tests.support.cli import Run, run
@@ -74,6 +77,12 @@ def test_a_signed_click_over_http_is_recorded_and_the_message_updated(
     (action,) = report_row(store.load([KEY])[KEY])["actions"]
     store.close()
     assert (action["by"], action["action"]) == ("U0HANAKO", "keep")
+
+    report = CliRunner().invoke(cli, ["--store", str(db), "report", "--format", "json"], catch_exceptions=False)
+    (row,) = json.loads(report.stdout)
+    assert [(a["by"], a["action"]) for a in row["actions"]] == [("U0HANAKO", "keep")]
+    assert row["kept_until"] == row["actions"][0]["until"]
+    assert row["deadline"] == row["actions"][0]["until"] + "T00:00:00Z"  # not sent before the day starts (UTC here)
 
     forged = signed(
         click(str(KEY), channel="D0HANAKO", response_url=slack_sink.url), secret="x" * 32, at=int(time.time())
