@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from leftovers.core.model import Answer, Creation, Resource, ResourceKey
+from leftovers.adapters.stores.codec_answers import decode_answers, encode_answers
+from leftovers.core.model import Creation, Resource, ResourceKey
 
 KEY_COLUMNS = ("account", "region", "resource_type", "resource_id")
 TIME_COLUMNS = (
@@ -104,7 +105,7 @@ def to_values(r: Resource, version: int | None = None) -> tuple[Any, ...]:
         r.created_by,
         r.created_for_by,
         _dumps(dict(r.details)) if r.details else _EMPTY_MAP,
-        _encode_answers(r.actions) if r.actions else None,
+        encode_answers(r.actions, _dumps, encode_time) if r.actions else None,
         r.version if version is None else version,
         int(r.active),
     )
@@ -132,7 +133,7 @@ def from_values(v: Sequence[Any]) -> Resource:
         created_by=v[17],
         created_for_by=v[18],
         details=_load_map(v[19]),
-        actions=_decode_answers(v[20]) if v[20] else (),
+        actions=decode_answers(v[20]) if v[20] else (),
         version=int(v[21]),
     )
 
@@ -147,18 +148,6 @@ def _encode_times(times: tuple[datetime | None, ...]) -> list[str | None]:
             last, text = value, encode_time(value)
         out.append(text)
     return out
-
-
-def _encode_answers(answers: tuple[Answer, ...]) -> str:
-    rows = [[encode_time(a.at), a.by, a.kind, a.ref, a.until and a.until.isoformat(), a.owner] for a in answers]
-    return _dumps(rows)
-
-
-def _decode_answers(text: str) -> tuple[Answer, ...]:
-    return tuple(
-        Answer(datetime.fromisoformat(at), by, kind, ref, date.fromisoformat(until) if until else None, owner)
-        for at, by, kind, ref, until, owner in json.loads(text)
-    )
 
 
 def _remember(cache: dict[K, V], key: K, value: V) -> V:

@@ -29,3 +29,12 @@ def test_admins_and_keep_forever_are_read() -> None:
 def test_a_bad_value_names_its_variable(env: dict[str, str], message: str) -> None:
     with pytest.raises(SettingsError, match=message):
         rules(env)
+
+
+def test_the_endpoint_answers_exactly_the_action_ids_the_buttons_carry() -> None:
+    from leftovers.adapters.notifiers.slack import actions
+    from leftovers.adapters.notifiers.slack.interactivity import WHAT
+    from leftovers.service.answers import BUILDERS
+
+    assert set(WHAT) == set(actions.ACTION_IDS)
+    assert set(WHAT.values()) == set(BUILDERS)

@@ -31,8 +31,8 @@ WHAT: dict[str, str] = {
     actions.KEEP_FOREVER: answers.KEEP_FOREVER,
     actions.NOT_MINE: answers.NOT_MINE,
 }
-"""Each button's action id (the contract in ``slack.actions``) and the answer it asks for."""
-assert set(WHAT) == set(actions.ACTION_IDS)
+"""Each button's action id (the contract in ``slack.actions``) and the answer it asks for (a test holds the two
+tables to the same ids)."""
 
 
 class Rejected(LeftoversError):
