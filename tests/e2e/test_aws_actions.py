@@ -106,3 +106,17 @@ def test_a_function_without_its_signing_secret_parameter_fails_its_cold_start_lo
     actions.endpoint.cache_clear()
     with pytest.raises(SettingsError, match=r"^LEFTOVERS_SLACK_SIGNING_SECRET_PARAMETER: not set"):
         actions.handler(function_url_event(*signed(click(str(KEY)))), None)
+
+
+def test_a_signing_secret_pasted_with_a_newline_is_refused_naming_the_parameter_not_the_value(
+    deployed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leftovers.core.errors import SettingsError
+
+    name = f"/leftovers/{unique('signing')}"
+    boto3.client("ssm").put_parameter(Name=name, Type="SecureString", Value=SECRET + "\n")
+    monkeypatch.setenv("LEFTOVERS_SLACK_SIGNING_SECRET_PARAMETER", name)
+    actions.endpoint.cache_clear()
+    with pytest.raises(SettingsError, match=f"^SSM parameter {name}: contains spaces") as error:
+        actions.handler(function_url_event(*signed(click(str(KEY)), at=int(time.time()))), None)
+    assert SECRET not in str(error.value)

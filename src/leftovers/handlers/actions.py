@@ -37,7 +37,7 @@ def endpoint() -> Endpoint:
     name = env.get(answer_rules.SIGNING_SECRET_PARAMETER)
     if not name:
         raise SettingsError(answer_rules.SIGNING_SECRET_PARAMETER, "not set: the actions function needs the secret")
-    wiring, secret = current(), SsmSecret(name)
+    wiring, secret = current(), SsmSecret(name, check=answer_rules.secret_problem)
     logger.info("actions endpoint ready", extra={"signing_secret_parameter": name})
     return Endpoint(
         secret.value,

@@ -38,3 +38,10 @@ def rules(env: Mapping[str, str]) -> Rules:
 def response_urls(env: Mapping[str, str]) -> str:
     """The prefix a response URL must start with."""
     return env.get(RESPONSE_URLS) or SLACK_RESPONSE_URLS
+
+
+def secret_problem(secret: str) -> str | None:
+    """Why a stored signing secret cannot be Slack's (it would fail every signature), without quoting it."""
+    if not secret.isascii() or not secret.isprintable() or secret != secret.strip() or " " in secret:
+        return "contains spaces, control or non-ASCII characters (pasted across lines?): copy it again from Slack"
+    return None
