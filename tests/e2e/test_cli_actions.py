@@ -21,11 +21,10 @@ from leftovers.adapters.stores.sqlite import SQLiteStore
 from leftovers.cli import cli
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.report import report_row
-from tests.support.cli import Run, run
 from tests.support.slack_interactions import SECRET, click, signed
 from tests.support.slack_sink import SlackSink, slack_sink
 
-__all__ = ["run", "slack_sink"]
+__all__ = ["slack_sink"]
 KEY = ResourceKey("123456789012", "ap-northeast-1", "AWS::S3::Bucket", "forgotten-bucket")
 
 
@@ -91,8 +90,9 @@ def test_a_signed_click_over_http_is_recorded_and_the_message_updated(
     assert len(slack_sink.requests) == 1
 
 
-def test_serve_without_the_signing_secret_is_one_line(run: Run) -> None:
-    result = run("actions", "serve", "--port", "0")
+def test_serve_without_the_signing_secret_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LEFTOVERS_SLACK_SIGNING_SECRET", raising=False)
+    result = CliRunner().invoke(cli, ["actions", "serve", "--port", "0"])
     assert result.exit_code == 1
     assert result.output.strip() == (
         "Error: LEFTOVERS_SLACK_SIGNING_SECRET: not set: copy the signing secret from the app's settings"
