@@ -20,6 +20,7 @@ SMOKE = {
     "cost_model": ["--events-per-day", "1000", "--tracked", "500"],
     "cold_start": ["--runs", "1", "--no-build", "--artifact", "/nonexistent/leftovers-artifact"],
     "replay": ["--records", "2000", "--repeat", "1"],
+    "answer_latency": ["--resources", "50", "--clicks", "10"],
 }
 # Need a moto server (sockets): smoke-tested in the integration tier (tests/integration/aws/test_bench_dynamodb.py).
 INTEGRATION_ONLY = {"daily_run_dynamodb", "ingest_sqs"}

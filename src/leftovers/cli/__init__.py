@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from leftovers.cli.actions import actions
 from leftovers.cli.backfill import backfill
 from leftovers.cli.demo import demo
 from leftovers.cli.doctor import doctor
@@ -48,7 +49,7 @@ def cli() -> None:
     """
 
 
-for command in (ingest, replay, history, report, notify, reconcile, backfill, sources, store, demo, doctor):
+for command in (ingest, replay, history, report, notify, reconcile, backfill, sources, store, demo, doctor, actions):
     cli.add_command(command)
 add_global_options(cli)
 

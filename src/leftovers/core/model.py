@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -73,6 +73,23 @@ class Creation(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer someone gave about a resource (from Slack's buttons): the audit trail and what the policy honours.
+
+    ``kind`` is ``"keep"`` (``until`` is a day, or ``None`` for forever) or ``"not_mine"`` (``owner`` is the new
+    owner, ``None`` for the channel). ``ref`` identifies the click (Slack's ``action_ts``): with ``by`` it makes a
+    retried or double-clicked answer apply once.
+    """
+
+    at: datetime
+    by: str
+    kind: str
+    ref: str
+    until: date | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Resource:
     """What the store remembers about one resource key.
 
@@ -103,6 +120,7 @@ class Resource:
     created_by: str | None = None
     created_for_by: str | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
+    actions: tuple[Answer, ...] = ()  # answers given about this incarnation, oldest first (core.answers)
     version: int = field(default=0, compare=False)  # the store's counter, not part of the state
 
     @property

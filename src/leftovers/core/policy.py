@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from leftovers.core import local_time
+from leftovers.core import answers, local_time
 from leftovers.core.deadlines import DEFAULT_REMINDER, DEFAULT_TOMBSTONE_TTL, with_deadline
 from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource
@@ -62,7 +62,7 @@ class Policy:
             return None
         reading = self.tags(resource)
         after_last = self.later(resource.last_notified_at, self.reminder)
-        return _latest(after_last, self._expiry(resource, reading), self._keep_start(reading))
+        return _latest(after_last, self._expiry(resource, reading), self._keep_start(self.kept_until(resource)))
 
     # -- what the rules say about one resource ---------------------------------------------------------------
     def tags(self, resource: Resource) -> TagReading:
@@ -74,8 +74,9 @@ class Policy:
         return first_match(self._for_type(resource.key.resource_type)[0], resource)
 
     def kept_until(self, resource: Resource) -> Kept:
-        """``None`` (not kept), the date a keep tag silences it until, or ``"forever"``."""
-        return self.tags(resource).kept
+        """``None`` (not kept), the date a keep tag or an answer silences it until, or ``"forever"`` (the longer of
+        the two: an answer is honoured exactly as a keep tag)."""
+        return answers.longer(self.tags(resource).kept, answers.kept(resource))
 
     def tag_problem(self, resource: Resource) -> str | None:
         """Why a keep or expiry tag was not understood (it then counts as absent), else ``None``."""
@@ -98,19 +99,20 @@ class Policy:
         if resource.created_at is None or self.ignored_by(resource) is not None:
             return None
         reading = self.tags(resource)
-        if reading.kept == FOREVER:
+        kept = self.kept_until(resource)
+        if kept == FOREVER:
             return None
         grace = self.grace_for(resource.key.resource_type)
         base = self._expiry(resource, reading) or self.later(resource.created_at, grace)
-        return _latest(base, self._keep_start(reading))
+        return _latest(base, self._keep_start(kept))
 
     def is_reportable(self, resource: Resource, at: datetime) -> bool:
         """Not ignored, and not kept at ``at``."""
         if self.ignored_by(resource) is not None:
             return False
-        reading = self.tags(resource)
-        start = self._keep_start(reading)
-        return reading.kept != FOREVER and (start is None or start <= at)
+        kept = self.kept_until(resource)
+        start = self._keep_start(kept)
+        return kept != FOREVER and (start is None or start <= at)
 
     def is_due(self, resource: Resource, at: datetime) -> bool:
         """Due at ``at`` under *this* policy, whatever deadline the store remembers from an older one."""
@@ -124,7 +126,10 @@ class Policy:
         return None if own is None or stored is None else max(own, stored)
 
     def owner(self, resource: Resource) -> str | None:
-        """The owner tag's value, else who created it (from CloudTrail), shortened to a readable name."""
+        """Whom a not-mine answer named (``None``: the channel), else the owner tag's value, else who created it
+        (from CloudTrail), shortened to a readable name."""
+        if (move := answers.moved(resource)) is not None:
+            return move.owner
         name = self.tags(resource).owner or resource.created_by
         return None if name is None else principal_name(name)
 
@@ -150,8 +155,8 @@ class Policy:
             return None if resource.created_at is None else self.later(resource.created_at, reading.expires)
         return self.day_start(reading.expires)
 
-    def _keep_start(self, reading: TagReading) -> datetime | None:
-        return self.day_start(reading.kept) if isinstance(reading.kept, date) else None
+    def _keep_start(self, kept: Kept) -> datetime | None:
+        return self.day_start(kept) if isinstance(kept, date) else None
 
 
 def principal_name(principal: str) -> str:

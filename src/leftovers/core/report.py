@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from leftovers.core.model import Resource
+from leftovers.core.model import Answer, Resource
 
 COLUMNS = (
     "account",
@@ -43,4 +43,15 @@ def report_row(resource: Resource) -> dict[str, Any]:
         "created_by": resource.created_by,
         "created_for_by": resource.created_for_by,
         "sources": sorted(resource.sources),
+        "actions": [answer_row(a) for a in resource.actions],
     }
+
+
+def answer_row(answer: Answer) -> dict[str, Any]:
+    """One answer of the audit list: who (a Slack user id), what, when, and the day kept until or the new owner."""
+    row: dict[str, Any] = {"by": answer.by, "action": answer.kind, "at": iso(answer.at)}
+    if answer.kind == "keep":
+        row["until"] = answer.until.isoformat() if answer.until else "forever"
+    else:
+        row["owner"] = answer.owner  # None: moved to the channel
+    return row

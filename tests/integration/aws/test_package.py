@@ -23,6 +23,7 @@ CHECK = textwrap.dedent(
     artifact = sys.argv[1]
     import leftovers.handlers.ingest, leftovers.handlers.notify, leftovers.handlers.mark, leftovers.handlers.reconcile
     import leftovers.adapters.notifiers.slack.webhook  # the notify step imports it when it builds the notifier
+    import leftovers.handlers.actions, leftovers.adapters.notifiers.slack.client  # the actions function, its post
     from leftovers.bootstrap import make_inventory
     make_inventory()  # the reconcile step builds it at each invocation (botocore from the runtime; no AWS call yet)
     from leftovers.handlers import _wiring

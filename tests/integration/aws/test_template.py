@@ -53,7 +53,7 @@ def of_type(template: dict[str, Any], kind: str) -> dict[str, Any]:
 def test_translates_to_plain_cloudformation(translated: dict[str, Any]) -> None:
     assert not any(r["Type"].startswith("AWS::Serverless::") for r in translated["Resources"].values())
     functions = of_type(translated, "AWS::Lambda::Function")
-    assert len(functions) == 5  # ingest, reconcile, notify, mark, and the optional replay
+    assert len(functions) == 6  # ingest, reconcile, notify, mark, actions, and the optional replay
     for f in functions.values():
         assert f["Properties"]["Runtime"] == "python3.13"
         assert f["Properties"]["Architectures"] == ["arm64"]
@@ -66,8 +66,9 @@ def test_translates_to_plain_cloudformation(translated: dict[str, Any]) -> None:
 def test_sam_adds_no_role_or_managed_policy(translated: dict[str, Any]) -> None:
     roles = of_type(translated, "AWS::IAM::Role")
     assert set(roles) == {
-        "IngestRole", "ReconcileRole", "NotifyRole", "MarkRole", "StateMachineRole", "SchedulerRole", "ReplayRole"
-    }  # fmt: skip
+        *("IngestRole", "ReconcileRole", "NotifyRole", "MarkRole", "StateMachineRole", "SchedulerRole"),
+        *("ReplayRole", "ActionsRole"),
+    }
     assert not any("ManagedPolicyArns" in r["Properties"] for r in roles.values())
 
 

@@ -3,7 +3,8 @@
 Every value in a row is a ``str``, an ``int`` or ``None``. Times are UTC ISO 8601 strings of one fixed width
 (``2024-05-01T09:30:00.000000Z``), so comparing the strings compares the instants: SQLite indexes and DynamoDB
 sort keys order them correctly. Tags, details, the sorted list of sources and the list of creations (``[time,
-created_by, created_for_by]`` each, only when there are several) are compact JSON text. Tags never stated are
+created_by, created_for_by]`` each, only when there are several) are compact JSON text, and so are the answers
+(``[time, by, kind, ref, until, owner]`` each; NULL when there are none). Tags never stated are
 NULL, unlike ``{}`` (stated: none); rows written before that distinction hold ``{}`` for both.
 """
 
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, TypeVar
 
+from leftovers.adapters.stores.codec_answers import decode_answers, encode_answers
 from leftovers.core.model import Creation, Resource, ResourceKey
 
 KEY_COLUMNS = ("account", "region", "resource_type", "resource_id")
@@ -39,6 +41,7 @@ COLUMNS = (
     "created_by",
     "created_for_by",
     "details",
+    "actions",
     "version",
     "active",
 )
@@ -102,6 +105,7 @@ def to_values(r: Resource, version: int | None = None) -> tuple[Any, ...]:
         r.created_by,
         r.created_for_by,
         _dumps(dict(r.details)) if r.details else _EMPTY_MAP,
+        encode_answers(r.actions, _dumps, encode_time) if r.actions else None,
         r.version if version is None else version,
         int(r.active),
     )
@@ -129,7 +133,8 @@ def from_values(v: Sequence[Any]) -> Resource:
         created_by=v[17],
         created_for_by=v[18],
         details=_load_map(v[19]),
-        version=int(v[20]),
+        actions=decode_answers(v[20]) if v[20] else (),
+        version=int(v[21]),
     )
 
 

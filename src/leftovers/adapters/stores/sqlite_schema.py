@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from leftovers.adapters.stores import codec
 from leftovers.core.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x4C465456  # "LFTV": marks a file as a Leftovers store
 TABLE = "resources"
 
@@ -31,6 +31,8 @@ _UPGRADES = (
     f"""ALTER TABLE {TABLE} RENAME COLUMN latest_created_at TO creations;
     UPDATE {TABLE} SET creations = CASE WHEN creations IS NULL OR creations = created_at THEN NULL
       ELSE json_array(json_array(created_at, created_by, created_for_by), json_array(creations, NULL, NULL)) END""",
+    # 2 -> 3: answers from Slack (keep, not mine), recorded on the record; older records have none.
+    f"ALTER TABLE {TABLE} ADD COLUMN actions TEXT",
 )
 """``_UPGRADES[n]`` takes a store from schema version ``n`` to ``n + 1``."""
 

@@ -60,6 +60,7 @@ def test_a_version_1_store_is_upgraded_in_place_keeping_its_creation_times(path:
     t2 = "2026-11-20T01:05:00.000000Z"
     with sqlite3.connect(path) as raw:  # rewind the file to version 1's column and values
         raw.execute("ALTER TABLE resources RENAME COLUMN creations TO latest_created_at")
+        raw.execute("ALTER TABLE resources DROP COLUMN actions")  # added by version 3
         for n, latest in ((1, t1), (2, t2)):
             raw.execute(
                 "INSERT INTO resources (account, region, resource_type, resource_id, tags, created_at, "
@@ -75,7 +76,7 @@ def test_a_version_1_store_is_upgraded_in_place_keeping_its_creation_times(path:
     assert loaded[record(2).key].creations == (Creation(T0, "aki"), Creation(T0 + timedelta(minutes=5)))
     store.save([loaded[record(1).key]])  # writes the new column
     with sqlite3.connect(path) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (2,)
+        assert raw.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (3,)
 
 
 def test_another_applications_database_is_left_alone(path: Path) -> None:
