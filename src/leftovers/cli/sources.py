@@ -6,33 +6,23 @@ import json
 
 import click
 
-from leftovers.adapters.inventory.arns import ROWS as ARN_ROWS
 from leftovers.adapters.inventory.describe_table import ROWS as DESCRIBE_ROWS
-from leftovers.adapters.sources.cloudtrail_table import CALLS
-from leftovers.adapters.sources.config_details import DETAILS
+from leftovers.resources import all_types
 
 COLUMNS = ("Resource type", "CloudTrail calls", "AWS Config", "Reconcile check", "Backfill (tagging)")
 
 
 def coverage() -> list[dict[str, str]]:
-    """One row per type any source or the inventory knows, from the tables themselves."""
-    calls: dict[str, set[str]] = {}
-    trail_only: set[str] = set()
-    for call in CALLS:
-        calls.setdefault(call.resource_type, set()).add(call.event)
-        if call.note and "CloudTrail only" in call.note:
-            trail_only.add(call.resource_type)
-    adoptable = {resource_type for _, resource_type in ARN_ROWS}
-    types = sorted(set(calls) | set(DETAILS) | set(DESCRIBE_ROWS))
+    """One row per type the resource registry declares, from the declarations themselves."""
     return [
         {
-            "type": t,
-            "cloudtrail": ", ".join(sorted(calls.get(t, ()))),
-            "config": "no" if t in trail_only else "yes",
-            "reconcile": DESCRIBE_ROWS[t].call_name if t in DESCRIBE_ROWS else "Config/tagging (--config)",
-            "backfill": "yes" if t in adoptable else "no",
+            "type": t.type,
+            "cloudtrail": ", ".join(sorted({call.event for call in t.calls})),
+            "config": "yes" if t.config else "no",
+            "reconcile": t.check.call_name if t.check is not None else "Config/tagging (--config)",
+            "backfill": "yes" if t.arn is not None else "no",
         }
-        for t in types
+        for t in sorted(all_types(), key=lambda t: t.type)
     ]
 
 
@@ -68,7 +58,7 @@ def _markdown(cells: list[tuple[str, ...]], rows: list[dict[str, str]]) -> str:
     lines = ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in cells]
     lines.insert(1, "|" + "---|" * len(COLUMNS))
     traced = sum(1 for r in rows if r["cloudtrail"])
-    only = [r["type"] for r in rows if r["config"] == "no"]
+    only = [r["type"] for r in rows if r["config"] == "no" and r["cloudtrail"]]
     lines.append("")
     lines.append(
         f"{traced} types through CloudTrail, {len(only)} of them only through CloudTrail ({', '.join(only)}); "

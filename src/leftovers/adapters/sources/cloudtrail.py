@@ -13,9 +13,9 @@ from typing import Any
 from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
 from leftovers.adapters.sources.cloudtrail_paths import PathMissing, locate, to_tags, values_or_empty
 from leftovers.adapters.sources.cloudtrail_table import covered_types, match
-from leftovers.adapters.sources.cloudtrail_table_base import TrailCall
 from leftovers.core.errors import EventRejected
 from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
+from leftovers.resources import TrailCall
 
 __all__ = ["covered_types", "is_cloudtrail_event", "parse_cloudtrail_event", "parse_cloudtrail_record"]
 

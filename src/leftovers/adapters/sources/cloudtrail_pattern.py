@@ -11,7 +11,7 @@ from typing import Any
 
 from leftovers.adapters.sources.cloudtrail import DETAIL_TYPE
 from leftovers.adapters.sources.cloudtrail_table import CALLS
-from leftovers.adapters.sources.cloudtrail_table_base import TrailCall
+from leftovers.resources import TrailCall
 
 # Listing all ~100 mapped event names (with the sources) takes ~2,300 characters, over EventBridge's default limit
 # of 2,048 for a pattern; most names start with these verbs, so a prefix stands for them and for future rows.

@@ -1,41 +1,30 @@
 """The CloudTrail call table: (event source, event name) -> the rows that say what the call did.
 
-The rows live in one module per service family; this module joins them and answers look-ups.
+The rows are the ``calls`` of the resource registry's declarations (``leftovers.resources``); this module joins
+them and answers look-ups.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from leftovers.adapters.sources import (
-    cloudtrail_table_analytics,
-    cloudtrail_table_compute,
-    cloudtrail_table_ec2,
-    cloudtrail_table_platform,
-    cloudtrail_table_storage,
-)
 from leftovers.adapters.sources.cloudtrail_paths import values_or_empty
-from leftovers.adapters.sources.cloudtrail_table_base import TrailCall
+from leftovers.resources import TrailCall, all_types
 
-CALLS: tuple[TrailCall, ...] = (
-    *cloudtrail_table_ec2.CALLS,
-    *cloudtrail_table_compute.CALLS,
-    *cloudtrail_table_storage.CALLS,
-    *cloudtrail_table_analytics.CALLS,
-    *cloudtrail_table_platform.CALLS,
-)
+CALLS: tuple[TrailCall, ...] = tuple(call for declared in all_types() for call in declared.calls)
 
 
-def _index(calls: tuple[TrailCall, ...]) -> dict[tuple[str, str], tuple[TrailCall, ...]]:
-    index: dict[tuple[str, str], tuple[TrailCall, ...]] = {}
+def _index(calls: Iterable[TrailCall]) -> dict[tuple[str, str], tuple[TrailCall, ...]]:
+    index: dict[tuple[str, str], list[TrailCall]] = {}
     for call in calls:
-        key = (call.source, call.event)
-        rows = index.get(key, ())
-        if rows and rows[-1].when is None:
-            raise ValueError(f"{key}: a row without 'when' must come last")  # it would hide the rows after it
-        index[key] = (*rows, call)
-    return index
+        index.setdefault((call.source, call.event), []).append(call)
+    for key, rows in index.items():
+        # Rows with a ``when`` path are tried first: a row without one matches any record and would hide them.
+        rows.sort(key=lambda row: row.when is None)
+        if sum(row.when is None for row in rows) > 1:
+            raise ValueError(f"{key}: more than one row without 'when'")
+    return {key: tuple(rows) for key, rows in index.items()}
 
 
 TABLE = _index(CALLS)

@@ -10,9 +10,9 @@ import pytest
 
 from leftovers.adapters.sources.cloudtrail import covered_types, parse_cloudtrail_event
 from leftovers.adapters.sources.cloudtrail_table import CALLS, TABLE, match
-from leftovers.adapters.sources.cloudtrail_table_base import TrailCall
 from leftovers.adapters.sources.config import parse_config_event
 from leftovers.core.model import ChangeKind, ResourceKey
+from leftovers.resources import TrailCall
 from tests.support.events import EVENTS, event_names, load_event
 
 # Every well-formed CloudTrail fixture (the malformed one is for the rejection test).

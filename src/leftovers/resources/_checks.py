@@ -1,4 +1,4 @@
-"""The shape of one row of the describe table, a tiny path walker for responses, and row builders."""
+"""How to ask a type's own service whether resources exist (a describe row), and builders that keep rows short."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from botocore import xform_name
-
-NOT_FOUND = ""
+NOT_FOUND = ""  # a gone-error pattern that matches any message
 # boto3 client names whose IAM action prefix differs.
 IAM_PREFIX = {
     "elbv2": "elasticloadbalancing",
@@ -18,7 +16,7 @@ IAM_PREFIX = {
     "emr": "elasticmapreduce",
     "efs": "elasticfilesystem",
     "apigatewayv2": "apigateway",
-}  # a gone-error pattern that matches any message
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +52,6 @@ class Describe:
         return self.filter is not None or self.ids_param is not None
 
     @property
-    def method(self) -> str:
-        """The boto3 client method, e.g. ``describe_volumes``."""
-        return xform_name(self.operation)
-
-    @property
     def call_name(self) -> str:
         """The call as IAM names its service, e.g. ``ec2:DescribeVolumes``."""
         return f"{IAM_PREFIX.get(self.service, self.service)}:{self.operation}"
@@ -69,23 +62,7 @@ class Describe:
         return self.permission or self.call_name
 
 
-def walk(obj: Any, path: str) -> list[Any]:
-    """The values ``path`` reaches: ``a.b`` walks keys, ``a[]`` fans out over a list; missing parts give ``[]``."""
-    current = [obj]
-    for step in path.split(".") if path else []:
-        fan_out = step.endswith("[]")
-        key = step[:-2] if fan_out else step
-        reached: list[Any] = []
-        for value in current:
-            child = value.get(key) if isinstance(value, Mapping) else None
-            if child is None:
-                continue
-            reached.extend(child if fan_out and isinstance(child, list) else [child])
-        current = reached
-    return current
-
-
-def ec2(operation: str, items: str, item_id: str, filter: str, **extra: Any) -> Describe:
+def ec2_describe(operation: str, items: str, item_id: str, filter: str, **extra: Any) -> Describe:
     """A batched EC2 describe call by filter (filters, unlike id lists, do not fail on an unknown id)."""
     return Describe("ec2", operation, items, item_id=item_id, filter=filter, batch=100, **extra)
 

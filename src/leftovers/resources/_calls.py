@@ -1,20 +1,28 @@
-"""The shape of one row of the CloudTrail call table, and helpers that keep the rows short."""
+"""How a CloudTrail-recorded API call maps to lifecycle changes: one ``TrailCall`` per (call, resource type).
+
+Paths are relative to the CloudTrail record, in the small language of ``adapters/sources/cloudtrail_paths``:
+``a.b`` walks keys, ``items[]`` fans out over a list (one change per resource), ``a|b`` tries ``a`` then ``b``.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from leftovers.core.model import ChangeKind
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
 
 @dataclass(frozen=True, slots=True)
 class TrailCall:
-    """How one successful API call maps to lifecycle changes (paths are relative to the CloudTrail record).
+    """How one successful API call maps to lifecycle changes of ``resource_type``.
 
     ``ids`` must follow AWS Config's resourceId convention for ``resource_type`` so both sources meet in one
     record; ``note`` says where CloudTrail cannot give Config's id, and what stable id was chosen instead.
+    A tag call (kind UPDATED) reads the keys it sets from ``tags`` and the keys it removes from ``untags``.
     """
 
     source: str  # eventSource, e.g. "ec2.amazonaws.com"
@@ -32,6 +40,23 @@ class TrailCall:
     when: str | None = None  # the row applies only when this path is present (same event, two APIs)
     skip_if: str | None = None  # a valid call that does not delete/create the resource itself
     note: str | None = None
+    untags: str | None = None  # tag calls: path to the tag keys the call removed
+    fixture: str | None = None  # tests/events/<fixture>.json; default cloudtrail_<event_in_snake_case>
+
+    @property
+    def fixture_name(self) -> str:
+        """The realistic event under tests/events/ that the meta-tests parse for this call."""
+        return self.fixture or "cloudtrail_" + snake(self.event.removesuffix("20150331"))
+
+    @property
+    def service(self) -> str:
+        """The service prefix of the event source, e.g. ``ec2``."""
+        return self.source.split(".", 1)[0]
+
+
+def snake(name: str) -> str:
+    """``CreateDBInstance`` -> ``create_db_instance``."""
+    return _CAMEL.sub("_", name).lower()
 
 
 def created(source: str, event: str, resource_type: str, ids: str, **extra: Any) -> TrailCall:
@@ -42,3 +67,8 @@ def created(source: str, event: str, resource_type: str, ids: str, **extra: Any)
 def deleted(source: str, event: str, resource_type: str, ids: str, **extra: Any) -> TrailCall:
     """A row for a call that deletes resources (or schedules their deletion, which stops the cost clock)."""
     return TrailCall(source, event, resource_type, ChangeKind.DELETED, ids, **extra)
+
+
+def tagged(source: str, event: str, resource_type: str, ids: str, **extra: Any) -> TrailCall:
+    """A row for a call that adds (``tags``) or removes (``untags``) some tags of existing resources."""
+    return TrailCall(source, event, resource_type, ChangeKind.UPDATED, ids, **extra)
