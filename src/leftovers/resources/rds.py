@@ -12,9 +12,12 @@ _DB_INSTANCE = {
     "name": "responseElements.dBInstanceIdentifier",
     "arn_path": "responseElements.dBInstanceArn",
     "tags": "requestParameters.tags",
-    "details": {
+    "details": {  # what prices an instance, named as Config's item names it
         "dBInstanceClass": "responseElements.dBInstanceClass",
         "allocatedStorage": "responseElements.allocatedStorage",
+        "engine": "responseElements.engine",
+        "multiAZ": "responseElements.multiAZ",
+        "storageType": "responseElements.storageType",
     },
     "note": _DBI,
 }

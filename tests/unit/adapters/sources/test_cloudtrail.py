@@ -97,7 +97,10 @@ def test_rds_instances_are_keyed_by_dbi_resource_id_and_named_by_identifier() ->
 
     assert created.key.resource_id == "db-ABCDEFGHIJKLMNOPQRSTUVWXY1"
     assert created.name == "orders-db"
-    assert created.details == {"dBInstanceClass": "db.r6g.large", "allocatedStorage": 100}
+    assert created.details == {
+        "dBInstanceClass": "db.r6g.large", "allocatedStorage": 100, "engine": "postgres", "multiAZ": False,
+        "storageType": "gp3",
+    }  # fmt: skip
     assert deleted.key == created.key
 
 
