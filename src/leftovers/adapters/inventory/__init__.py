@@ -14,10 +14,12 @@ from leftovers.adapters.inventory.clients import Clients, RateLimiter
 from leftovers.adapters.inventory.config import ConfigChecker, ConfigListing
 from leftovers.adapters.inventory.describe import DescribeChecker
 from leftovers.adapters.inventory.describe_table import ROWS
+from leftovers.adapters.inventory.tagging import CALL as TAGGING_CALL
 from leftovers.adapters.inventory.tagging import TaggingChecker, TaggingListing
 from leftovers.core.errors import InventoryError
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
+from leftovers.resources import all_types
 
 __all__ = [
     "ROWS",
@@ -27,6 +29,7 @@ __all__ = [
     "InventoryError",
     "RateLimiter",
     "TaggingListing",
+    "iam_actions",
 ]
 NO_CHECK = "no check for this type"
 
@@ -73,3 +76,8 @@ class AwsInventory:
         for record in pending:
             verdicts[record.key] = Verdict(Presence.UNKNOWN, reasons.get(record.key, NO_CHECK))
         return verdicts
+
+
+def iam_actions() -> list[str]:
+    """Every IAM action the reconcile role needs for the inventory's checks, sorted (template.yaml's list)."""
+    return sorted({action for t in all_types() for action in t.actions} | {TAGGING_CALL})
