@@ -16,6 +16,7 @@ def test_sources_json_gives_booleans_and_lists() -> None:
 
     snapshot = rows["AWS::EC2::Snapshot"]
     assert snapshot["cloudtrail"] == ["CopySnapshot", "CreateSnapshot", "CreateSnapshots", "DeleteSnapshot"]
+    assert snapshot["cloudtrail_tags"] == ["CreateTags", "DeleteTags", "TagResources", "UntagResources"]
     assert snapshot["config"] is False
     assert snapshot["backfill"] is True
     assert rows["AWS::EC2::Instance"]["config"] is True

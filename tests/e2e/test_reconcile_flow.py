@@ -116,9 +116,10 @@ def test_aws_errors_are_one_line(run: Any, monkeypatch: pytest.MonkeyPatch, tmp_
 def test_sources_prints_the_readme_table(run: Any) -> None:
     result = run("sources", "--format", "markdown")
     lines = result.output.splitlines()
-    assert lines[0].startswith("| Resource type | CloudTrail calls | AWS Config |")
+    assert lines[0].startswith("| Resource type | CloudTrail calls | CloudTrail tag calls | AWS Config |")
     assert (
-        "| AWS::EC2::Snapshot | CopySnapshot, CreateSnapshot, CreateSnapshots, DeleteSnapshot | no |" in result.output
+        "| AWS::EC2::Snapshot | CopySnapshot, CreateSnapshot, CreateSnapshots, DeleteSnapshot | "
+        "CreateTags, DeleteTags, TagResources, UntagResources | no |" in result.output
     )
     assert lines[-1].startswith("49 types through CloudTrail, 10 of them only through CloudTrail")
 

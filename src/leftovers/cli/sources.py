@@ -7,9 +7,14 @@ from typing import Any
 
 import click
 
-from leftovers.resources import ResourceType, all_types
+from leftovers.core.model import ChangeKind
+from leftovers.resources import ResourceType, all_calls, all_types
 
-COLUMNS = ("Resource type", "CloudTrail calls", "AWS Config", "Reconcile check", "Backfill (tagging)")
+COLUMNS = (
+    "Resource type", "CloudTrail calls", "CloudTrail tag calls", "AWS Config", "Reconcile check", "Backfill (tagging)",
+)  # fmt: skip
+# Calls of the tagging API (TagResources, UntagResources) change the tags of every type with an ARN shape.
+ANY_TYPE = "*"
 NO_DESCRIBE = "Config/tagging (--config)"
 
 
@@ -19,10 +24,15 @@ def _check(t: ResourceType) -> str:
 
 def coverage() -> list[dict[str, Any]]:
     """One row per type the resource registry declares: lists and booleans, as ``--format json`` prints them."""
+    any_type = {call.event for call in all_calls() if call.resource_type == ANY_TYPE}
     return [
         {
             "type": t.type,
-            "cloudtrail": sorted({call.event for call in t.calls}),
+            "cloudtrail": sorted({call.event for call in t.calls if call.kind is not ChangeKind.UPDATED}),
+            "cloudtrail_tags": sorted(
+                {call.event for call in t.calls if call.kind is ChangeKind.UPDATED}
+                | (any_type if t.arn is not None else set())
+            ),
             "config": t.config,
             "reconcile": _check(t),
             "backfill": t.arn is not None,
@@ -63,9 +73,10 @@ def sources(fmt: str) -> None:
 
     AWS Config covers any type its recorder records ("yes" marks the types
     Leftovers knows that Config can record; "no" the types only CloudTrail
-    sees). The reconcile column names the call that checks a type; backfill
-    adopts the types whose id the tagging API's ARN gives. With --format json
-    the calls are a list and the yes/no columns booleans.
+    sees). Tag calls change the tags of a tracked resource (keep and expiry
+    tags then work with CloudTrail alone). The reconcile column names the call
+    that checks a type; backfill adopts the types whose id the tagging API's
+    ARN gives. With --format json the calls are lists and yes/no booleans.
 
     \b
     Examples:

@@ -12,11 +12,11 @@ from collections.abc import Iterator, Sequence
 
 from botocore.exceptions import ClientError
 
-from leftovers.adapters.inventory.arns import key_of
 from leftovers.adapters.inventory.clients import Clients, unknown_reason
 from leftovers.core.errors import InventoryError
 from leftovers.core.inventory import Found, Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
+from leftovers.resources import key_of
 
 SERVICE = "resourcegroupstaggingapi"
 ARNS_PER_CALL = 100  # GetResources' ResourceARNList limit

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from leftovers.adapters.inventory import AwsInventory
-from leftovers.adapters.inventory.arns import key_of
 from leftovers.adapters.inventory.tagging import TaggingListing
 from leftovers.core.inventory import Presence
 from leftovers.core.model import Resource, ResourceKey
+from leftovers.resources import key_of
 from tests.unit.adapters.inventory.stubs import ACCOUNT, REGION, stubbed
 
 T = datetime(2025, 3, 14, tzinfo=UTC)
