@@ -129,3 +129,19 @@ def test_help_has_examples(run: Any, command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.output
+
+
+def test_reconcile_refreshes_the_tags_of_what_it_checks(run: Any) -> None:
+    """Tagged in the console (no event reached Leftovers): reconcile reads the tags and the keep tag silences it."""
+    ingest_fixtures(run)
+    s3 = boto3.client("s3", region_name=FIXTURE_REGION)
+    s3.create_bucket(Bucket=BUCKET)
+    s3.put_bucket_tagging(Bucket=BUCKET, Tagging={"TagSet": [{"Key": "leftovers:keep", "Value": "true"}]})
+    assert tracked(run)[BUCKET]["kept_until"] is None
+
+    result = run("reconcile", "--type", "AWS::S3::Bucket")
+
+    assert result.output.splitlines() == ["Checked 1: 1 still there (1 with new tags), 0 healed (gone), 0 unknown."]
+    assert tracked(run)[BUCKET]["kept_until"] == "forever"
+    again = run("reconcile", "--type", "AWS::S3::Bucket")
+    assert again.output.splitlines() == ["Checked 1: 1 still there, 0 healed (gone), 0 unknown."]

@@ -70,7 +70,10 @@ def reconcile(
     )
     gone = len(result.gone)
     healed = f"{gone} gone (dry run: nothing changed)" if dry_run else f"{result.healed} healed (gone)"
-    click.echo(f"Checked {result.checked}: {result.present} still there, {healed}, {result.unknown_total} unknown.")
+    retagged = f" ({len(result.retagged)} with new tags)" if result.retagged else ""
+    click.echo(
+        f"Checked {result.checked}: {result.present} still there{retagged}, {healed}, {result.unknown_total} unknown."
+    )
     if dry_run:
         for key in result.gone:
             click.echo(f"  gone  {key.resource_type}  {key.resource_id}  ({key.region})")

@@ -8,6 +8,7 @@ GONE wins; a record nobody decides is UNKNOWN with the first reason given, never
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from leftovers.adapters.inventory.clients import Clients, RateLimiter
@@ -50,11 +51,14 @@ class AwsInventory:
         self.checkers: list[Checker] = [DescribeChecker(self.clients)]
         if use_config:
             self.checkers.append(ConfigChecker(self.clients))
-        if use_tagging:
-            self.checkers.append(TaggingChecker(self.clients))
+        self.tagging = TaggingChecker(self.clients) if use_tagging else None
 
     def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
-        """A verdict for every record; records of another account than the credentials' are UNKNOWN."""
+        """A verdict for every record; records of another account than the credentials' are UNKNOWN.
+
+        The tagging API is asked about every record (it answers with the tags, which a present resource's verdict
+        carries) but decides only what no other checker did.
+        """
         account = self.clients.account()
         verdicts: dict[ResourceKey, Verdict] = {}
         reasons: dict[ResourceKey, str] = {}
@@ -64,7 +68,8 @@ class AwsInventory:
                 verdicts[record.key] = Verdict(Presence.UNKNOWN, f"another account than the credentials' ({account})")
             else:
                 pending.append(record)
-        for checker in self.checkers:
+        tagged = self.tagging.check(pending) if self.tagging is not None and pending else {}
+        for checker in [*self.checkers, _Answered(tagged)]:
             if not pending:
                 break
             for key, verdict in checker.check(pending).items():
@@ -75,7 +80,22 @@ class AwsInventory:
             pending = [r for r in pending if r.key not in verdicts]
         for record in pending:
             verdicts[record.key] = Verdict(Presence.UNKNOWN, reasons.get(record.key, NO_CHECK))
+        for key, verdict in verdicts.items():
+            tags = found.tags if (found := tagged.get(key)) is not None else None
+            if verdict.presence is Presence.EXISTS and verdict.tags is None and tags is not None:
+                verdicts[key] = replace(verdict, tags=tags)
         return verdicts
+
+
+class _Answered:
+    """Answers already fetched (the tagging API's), handed out as one more checker."""
+
+    def __init__(self, verdicts: dict[ResourceKey, Verdict]) -> None:
+        self.verdicts = verdicts
+
+    def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
+        """The fetched verdicts of these records."""
+        return {r.key: self.verdicts[r.key] for r in records if r.key in self.verdicts}
 
 
 def iam_actions() -> list[str]:
