@@ -145,3 +145,11 @@ def test_reconcile_refreshes_the_tags_of_what_it_checks(run: Any) -> None:
     assert tracked(run)[BUCKET]["kept_until"] == "forever"
     again = run("reconcile", "--type", "AWS::S3::Bucket")
     assert again.output.splitlines() == ["Checked 1: 1 still there, 0 healed (gone), 0 unknown."]
+
+
+def test_backfill_from_cloud_control_refuses_a_type_it_would_key_otherwise(run: Any) -> None:
+    result = run("backfill", "--from", "cloudcontrol", "--type", "AWS::RDS::DBInstance", "--region", FIXTURE_REGION)
+    assert result.exit_code != 0
+    assert result.output.splitlines()[-1].startswith(
+        "Error: --type: AWS::RDS::DBInstance: Cloud Control does not name it by the ids Leftovers keeps (listable: "
+    )

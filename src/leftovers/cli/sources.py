@@ -15,11 +15,14 @@ COLUMNS = (
 )  # fmt: skip
 # Calls of the tagging API (TagResources, UntagResources) change the tags of every type with an ARN shape.
 ANY_TYPE = "*"
-NO_DESCRIBE = "Config/tagging (--config)"
+CLOUD_CONTROL = "cloudcontrol:GetResource"
+NO_CHECK = "Config/tagging (--config)"
 
 
 def _check(t: ResourceType) -> str:
-    return t.check.call_name if t.check is not None else NO_DESCRIBE
+    if t.check is not None:
+        return t.check.call_name
+    return CLOUD_CONTROL if t.cloudcontrol_id is not None else NO_CHECK
 
 
 def coverage() -> list[dict[str, Any]]:
@@ -57,11 +60,12 @@ def markdown() -> str:
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in _cells(row)) + " |" for row in rows]
     traced = [r for r in rows if r["cloudtrail"]]
     only = [r["type"] for r in traced if not r["config"]]
-    described = sum(1 for t in all_types() if t.check is not None)
+    described = sum(1 for r in rows if r["reconcile"] not in (CLOUD_CONTROL, NO_CHECK))
+    generic = sum(1 for r in rows if r["reconcile"] == CLOUD_CONTROL)
     lines += [
         "",
         f"{len(traced)} types through CloudTrail, {len(only)} of them only through CloudTrail ({', '.join(only)}); "
-        f"{described} types checked by their own describe call.",
+        f"{described} types checked by their own describe call, {generic} through Cloud Control.",
     ]
     return "\n".join(lines)
 

@@ -116,6 +116,12 @@ TYPES = (
         ),
         details=("interfaceType", "requesterManaged"),
     ),
-    ResourceType("AWS::EC2::RouteTable", config=True, id_pattern=r"rtb-[0-9a-f]+", details=("associations.0.main",)),
-    ResourceType("AWS::EC2::NetworkAcl", config=True, id_pattern=r"acl-[0-9a-f]+", details=("isDefault",)),
+    ResourceType(
+        "AWS::EC2::RouteTable", config=True, id_pattern=r"rtb-[0-9a-f]+", details=("associations.0.main",),
+        read_actions=("ec2:DescribeRouteTables",),
+    ),
+    ResourceType(
+        "AWS::EC2::NetworkAcl", config=True, id_pattern=r"acl-[0-9a-f]+", details=("isDefault",),
+        read_actions=("ec2:DescribeNetworkAcls",),
+    ),
 )  # fmt: skip

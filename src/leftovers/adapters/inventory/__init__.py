@@ -1,8 +1,9 @@
 """The live inventory: asks AWS whether tracked resources still exist, and what exists that is not tracked.
 
 Checkers are tried in order for each record, the most authoritative first: the type's own describe call (the
-describe table), then AWS Config (opt-in), then the tagging API (which can only say "exists"). The first EXISTS or
-GONE wins; a record nobody decides is UNKNOWN with the first reason given, never GONE.
+describe table), then AWS Config (opt-in), then Cloud Control (types without a describe call), then the tagging API
+(which can only say "exists"). The first EXISTS or GONE wins; a record nobody decides is UNKNOWN with the first
+reason given, never GONE.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from leftovers.adapters.inventory.clients import Clients, RateLimiter
+from leftovers.adapters.inventory.cloudcontrol import CloudControlChecker, CloudControlListing
 from leftovers.adapters.inventory.config import ConfigChecker, ConfigListing
 from leftovers.adapters.inventory.describe import DescribeChecker
 from leftovers.adapters.inventory.describe_table import ROWS
@@ -26,6 +28,7 @@ __all__ = [
     "ROWS",
     "AwsInventory",
     "Clients",
+    "CloudControlListing",
     "ConfigListing",
     "InventoryError",
     "RateLimiter",
@@ -51,6 +54,7 @@ class AwsInventory:
         self.checkers: list[Checker] = [DescribeChecker(self.clients)]
         if use_config:
             self.checkers.append(ConfigChecker(self.clients))
+        self.checkers.append(CloudControlChecker(self.clients))
         self.tagging = TaggingChecker(self.clients) if use_tagging else None
 
     def check(self, records: Sequence[Resource]) -> dict[ResourceKey, Verdict]:
