@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from leftovers.adapters.inventory import iam_actions
-from leftovers.adapters.sources.cloudtrail_pattern import cloudtrail_pattern
+from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_pattern
 from leftovers.cli.sources import markdown
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -80,7 +80,7 @@ def reconcile(
     for (resource_type, reason), count in sorted(result.unknown.items()):
         click.echo(f"  unknown  {resource_type}: {count} ({reason})")
     if creators and not dry_run:
-        from leftovers.adapters.sources.lookup import CloudTrailLookup
+        from leftovers.adapters.sources.cloudtrail.lookup import CloudTrailLookup
 
         lookup = CloudTrailLookup(max_calls=2 * creators)  # an id, then a name, per resource at most
         looked, found = service.fill_creators(store, lookup, settings.policy, at, creators)

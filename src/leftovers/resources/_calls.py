@@ -1,6 +1,6 @@
 """How a CloudTrail-recorded API call maps to lifecycle changes: one ``TrailCall`` per (call, resource type).
 
-Paths are relative to the CloudTrail record, in the small language of ``adapters/sources/cloudtrail_paths``:
+Paths are relative to the CloudTrail record, in the small language of ``adapters/sources/cloudtrail/paths``:
 ``a.b`` walks keys, ``items[]`` fans out over a list (one change per resource), ``a|b`` tries ``a`` then ``b``.
 """
 

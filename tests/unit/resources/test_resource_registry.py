@@ -16,7 +16,7 @@ import pytest
 
 import leftovers.resources
 from leftovers.adapters.sources.cloudtrail import parse_cloudtrail_event
-from leftovers.adapters.sources.cloudtrail_paths import locate
+from leftovers.adapters.sources.cloudtrail.paths import locate
 from leftovers.core.model import ChangeKind
 from leftovers.resources import ResourceType, TrailCall, all_calls, all_types, arn_rows, key_of, service_modules
 from tests.support.events import EVENTS, load_event

@@ -7,7 +7,7 @@ import botocore.session
 import pytest
 
 from leftovers.adapters.inventory.describe_table import ROWS
-from leftovers.adapters.sources.cloudtrail_table import covered_types
+from leftovers.adapters.sources.cloudtrail.table import covered_types
 
 SESSION = botocore.session.get_session()
 # Missing-resource errors that are real but not in the models: S3 answers HEAD with a bare 404; SQS's query

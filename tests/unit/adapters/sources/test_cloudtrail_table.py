@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from leftovers.adapters.sources.cloudtrail import covered_types, parse_cloudtrail_event
-from leftovers.adapters.sources.cloudtrail_table import CALLS, TABLE, match
+from leftovers.adapters.sources.cloudtrail.table import CALLS, TABLE, match
 from leftovers.adapters.sources.config import parse_config_event
 from leftovers.core.model import ChangeKind, ResourceKey
 from leftovers.resources import TrailCall

@@ -1,6 +1,6 @@
 """CloudTrail source: "AWS API Call via CloudTrail" events (EventBridge) as lifecycle changes.
 
-Which call creates or deletes what, and where the ids are, is data (``cloudtrail_table``); this module only reads
+Which call creates or deletes what, and where the ids are, is data (``table``); this module only reads
 the envelope, the caller's identity and the paths a row names.
 """
 
@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
-from leftovers.adapters.sources.cloudtrail_paths import PathMissing, locate, to_tags, values_or_empty
-from leftovers.adapters.sources.cloudtrail_table import covered_types, match
-from leftovers.adapters.sources.cloudtrail_tags import tag_changes
+from leftovers.adapters.sources.cloudtrail.paths import PathMissing, locate, to_tags, values_or_empty
+from leftovers.adapters.sources.cloudtrail.table import covered_types, match
+from leftovers.adapters.sources.cloudtrail.tags import tag_changes
 from leftovers.core.errors import EventRejected
 from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
 from leftovers.resources import TrailCall

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from leftovers.adapters.sources.cloudtrail_paths import values_or_empty
+from leftovers.adapters.sources.cloudtrail.paths import values_or_empty
 from leftovers.core.model import ChangeKind
 from leftovers.resources import TrailCall, all_calls
 

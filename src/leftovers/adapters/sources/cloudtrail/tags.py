@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from leftovers.adapters.sources.base import Parsed, ignored
-from leftovers.adapters.sources.cloudtrail_paths import to_tags, values_or_empty
-from leftovers.adapters.sources.cloudtrail_table import matches
+from leftovers.adapters.sources.cloudtrail.paths import to_tags, values_or_empty
+from leftovers.adapters.sources.cloudtrail.table import matches
 from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
 from leftovers.resources import TrailCall, by_type, key_of
 
