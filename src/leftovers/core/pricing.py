@@ -76,6 +76,15 @@ def load_balancer(t: PriceTable, d: Mapping[str, Any]) -> float | None:
     return _hours(t, t.rate("load_balancer", d.get("type")))
 
 
+def vpc_endpoint(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """An interface (or Gateway Load Balancer) endpoint, for one Availability Zone (a floor: each AZ bills);
+    gateway endpoints are free."""
+    kind = d.get("vpcEndpointType")
+    if kind == "Gateway":
+        return 0.0
+    return _hours(t, t.rate("flat", "vpc_endpoint_az")) if kind in ("Interface", "GatewayLoadBalancer") else None
+
+
 def ebs_volume(t: PriceTable, d: Mapping[str, Any]) -> float | None:
     """An EBS volume: its size times its volume type's GB-month price."""
     size, price = _number(d, "size"), t.storage("ebs", d.get("volumeType"))

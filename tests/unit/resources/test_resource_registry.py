@@ -72,12 +72,15 @@ def _step(
 ) -> botocore.model.Shape | None:
     """The shape a path step reaches, following CloudTrail's renderings; ``None`` when it reaches nothing."""
     if isinstance(parent, botocore.model.ListShape) and not isinstance(shape, botocore.model.StructureShape):
-        # EC2 renders a list of scalars as items named after the list: {"items": [{"resourceId": "i-..."}]}
-        return shape if _norm(step) == _norm(parent.serialization.get("name", "-")) else None
+        # EC2 renders a list of scalars as items named after the list, {"items": [{"resourceId": "i-..."}]}, or
+        # (wrapped calls) as {"tag": 1, "content": "vpce-..."}
+        return shape if step == "content" or _norm(step) == _norm(parent.serialization.get("name", "-")) else None
     if isinstance(shape, botocore.model.ListShape):
         shape = shape.member
         if step in ("items", "item") or _norm(step) == _norm(shape.serialization.get("name", "-")):
             return shape  # CloudTrail's XML list wrappers ({"items": [...]}, S3's {"Tag": [...]})
+        if step == "content" and not isinstance(shape, botocore.model.StructureShape):
+            return shape  # a wrapped EC2 call's list item: {"tag": 1, "content": "vpce-..."}
     if not isinstance(shape, botocore.model.StructureShape):
         return None
     if step in (f"{operation}Request", f"{operation}Response"):  # EC2 wraps some calls in the shape's name
