@@ -119,10 +119,13 @@ def test_bundled_prices_on_real_items(fixture: str, expected: float | None) -> N
         ("cloudtrail_create_vpc_endpoint", 7.3),  # an interface endpoint, one AZ as a floor: 0.01 x 730
         ("cloudtrail_create_transit_gateway_vpc_attachment", 36.5),  # 0.05 x 730
         ("cloudtrail_create_vpn_connection", 36.5),  # 0.05 x 730
+        ("cloudtrail_create_firewall", 288.35),  # one endpoint as a floor: 0.395 x 730
+        ("cloudtrail_create_resolver_endpoint", 182.5),  # two IP addresses: 2 x 0.125 x 730
+        ("cloudtrail_create_broker", None),  # no MQ prices in the table: unknown, never guessed
         ("cloudtrail_create_db_instance_multi_az", 351.5),  # (0.225 x 730 + 100 GB x 0.115) x 2
     ],
 )
-def test_bundled_prices_on_cloudtrail_creations(fixture: str, expected: float) -> None:
+def test_bundled_prices_on_cloudtrail_creations(fixture: str, expected: float | None) -> None:
     (change,) = parse_cloudtrail_event(load_event(fixture)).changes
     assert bundled_prices().monthly_cost_usd(change.key.resource_type, change.details or {}) == expected
 
