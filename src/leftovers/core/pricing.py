@@ -96,6 +96,14 @@ def vpc_endpoint(t: PriceTable, d: Mapping[str, Any]) -> float | None:
     return _hours(t, t.rate("flat", "vpc_endpoint_az")) if kind in ("Interface", "GatewayLoadBalancer") else None
 
 
+def opensearch_serverless(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """A collection's smallest capacity: half an OCU each for indexing and search, twice with standby replicas
+    (a floor: the capacity is shared by an account's collections and grows with use)."""
+    hourly = t.rate("flat", "opensearch_serverless_ocu")
+    replicas = 2 if str(d.get("standbyReplicas", "ENABLED")).upper() == "ENABLED" else 1
+    return _hours(t, None if hourly is None else hourly * replicas)
+
+
 def ebs_volume(t: PriceTable, d: Mapping[str, Any]) -> float | None:
     """An EBS volume: its size times its volume type's GB-month price."""
     size, price = _number(d, "size"), t.storage("ebs", d.get("volumeType"))

@@ -123,6 +123,7 @@ def test_bundled_prices_on_real_items(fixture: str, expected: float | None) -> N
         ("cloudtrail_create_resolver_endpoint", 182.5),  # two IP addresses: 2 x 0.125 x 730
         ("cloudtrail_create_broker", None),  # no MQ prices in the table: unknown, never guessed
         ("cloudtrail_create_accelerator", 18.25),  # the fixed fee: 0.025 x 730
+        ("cloudtrail_create_collection", 175.2),  # no standby replicas: 2 x 0.5 OCU x 0.24 x 730
         ("cloudtrail_create_capacity_reservation", 23924.0),  # p4d.24xlarge held unused: 32.7726 x 730
         ("cloudtrail_create_db_instance_multi_az", 351.5),  # (0.225 x 730 + 100 GB x 0.115) x 2
     ],
