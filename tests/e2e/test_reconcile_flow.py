@@ -121,7 +121,7 @@ def test_sources_prints_the_readme_table(run: Any) -> None:
         "| AWS::EC2::Snapshot | CopySnapshot, CreateSnapshot, CreateSnapshots, DeleteSnapshot | "
         "CreateTags, DeleteTags, TagResources, UntagResources | no |" in result.output
     )
-    assert lines[-1].startswith("64 types through CloudTrail, 13 of them only through CloudTrail")
+    assert lines[-1].startswith("66 types through CloudTrail, 13 of them only through CloudTrail")
 
 
 @pytest.mark.parametrize("command", ["reconcile", "backfill", "sources"])

@@ -1,5 +1,5 @@
-"""Amazon VPC connections billed by the hour while idle: interface endpoints, Transit Gateway VPC attachments and
-Site-to-Site VPN connections (EC2 API). Newer EC2 calls reach CloudTrail wrapped in ``<Call>Request``/``Response``
+"""Amazon VPC connections billed by the hour while idle: interface endpoints, Transit Gateway VPC attachments,
+Site-to-Site VPN connections and Client VPN endpoints (EC2 API). Newer EC2 calls reach CloudTrail wrapped in ``<Call>Request``/``Response``
 objects, older ones flat: paths try both."""
 
 from __future__ import annotations
@@ -82,5 +82,27 @@ TYPES = (
             state="State", gone_states=states("deleting", "deleted"),
         ),
         cost=pricing.flat("vpn_connection"),
+    ),
+    ResourceType(
+        "AWS::EC2::ClientVpnEndpoint", config=True, id_pattern=r"cvpn-endpoint-[0-9a-f]+",
+        calls=(
+            created(
+                EC2, "CreateClientVpnEndpoint", "AWS::EC2::ClientVpnEndpoint",
+                "responseElements.CreateClientVpnEndpointResponse.clientVpnEndpointId"
+                "|responseElements.clientVpnEndpointId",
+                arn=_ARN + "client-vpn-endpoint/{id}",
+            ),
+            deleted(
+                EC2, "DeleteClientVpnEndpoint", "AWS::EC2::ClientVpnEndpoint",
+                "requestParameters.DeleteClientVpnEndpointRequest.ClientVpnEndpointId"
+                "|requestParameters.clientVpnEndpointId",
+            ),
+            *ec2_tags("AWS::EC2::ClientVpnEndpoint"),
+        ),
+        arn=Arn("ec2", "client-vpn-endpoint/{id}"),
+        check=ec2_describe(
+            "DescribeClientVpnEndpoints", "ClientVpnEndpoints[]", "ClientVpnEndpointId", "endpoint-id",
+            state="Status.Code", gone_states=states("deleting", "deleted"), created="CreationTime",
+        ),
     ),
 )  # fmt: skip

@@ -15,7 +15,7 @@ def _changes(name: str) -> dict[str, object]:
 
 def test_one_create_tags_call_updates_every_tracked_type_it_names() -> None:
     changes = parse_cloudtrail_event(load_event("cloudtrail_create_tags")).changes
-    assert len({c.key.resource_type for c in changes}) == 16
+    assert len({c.key.resource_type for c in changes}) == 17
     assert {c.tag_delta["leftovers:keep"] for c in changes if c.tag_delta} == {"true"}
 
 
