@@ -1,6 +1,8 @@
 """Amazon VPC connections billed by the hour while idle: interface endpoints, Transit Gateway VPC attachments,
-Site-to-Site VPN connections and Client VPN endpoints (EC2 API). Newer EC2 calls reach CloudTrail wrapped in ``<Call>Request``/``Response``
-objects, older ones flat: paths try both."""
+Site-to-Site VPN connections and Client VPN endpoints (EC2 API).
+
+Newer EC2 calls reach CloudTrail wrapped in ``<Call>Request``/``Response`` objects, older ones flat: paths try both.
+"""
 
 from __future__ import annotations
 
