@@ -52,7 +52,7 @@ def test_replay_a_folder_of_several_accounts_and_regions(run, tmp_path: Path) ->
     result = run("replay", str(root))
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines() == [
-        "5 tracked, 0 resolved, 0 updated, 2 unchanged, 3 ignored, 2 rejected",  # 2: deletions of unknowns
+        "5 tracked, 0 resolved, 0 updated, 3 unchanged, 2 ignored, 2 rejected",  # deletions of unknowns, a CreateTags
         "11 record(s) in 3 log file(s).",
     ]
     first = root / log_key("111122223333", "us-east-1", DAY)

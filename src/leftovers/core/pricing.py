@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 HOURS_PER_MONTH = 730.0
@@ -35,7 +36,7 @@ class PriceTable:
 
     def monthly_cost_usd(self, resource_type: str, details: Mapping[str, Any]) -> float | None:
         """The estimated monthly cost in USD, rounded to cents, or ``None`` when it cannot be known."""
-        estimate = ESTIMATORS.get(resource_type)
+        estimate = estimators().get(resource_type)
         value = None if estimate is None else estimate(self, details)
         return None if value is None else round(value, 2)
 
@@ -51,12 +52,23 @@ def _number(details: Mapping[str, Any], key: str, default: float | None = None) 
     return number if number >= 0 else None
 
 
-def _flat(kind: str) -> Estimator:
+def flat(kind: str) -> Estimator:
     """A resource billed by the hour whatever its configuration (NAT gateway, public IPv4, EKS control plane)."""
     return lambda t, d: _hours(t, t.rate("flat", kind))
 
 
-def _nodes(table: str, type_key: str, count_key: str | None = None, suffix: tuple[str, str] = ("", "")) -> Estimator:
+def per_count(kind: str, count_key: str) -> Estimator:
+    """A resource billed by the hour for each of ``count`` parts (a Resolver endpoint's IP addresses)."""
+
+    def estimate(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+        count = _number(d, count_key)
+        hourly = t.rate("flat", kind)
+        return None if count is None or hourly is None else _hours(t, hourly * count)
+
+    return estimate
+
+
+def nodes(table: str, type_key: str, count_key: str | None = None, suffix: tuple[str, str] = ("", "")) -> Estimator:
     """``count`` nodes of a listed type; a missing count means one (the services' own default)."""
 
     def estimate(t: PriceTable, d: Mapping[str, Any]) -> float | None:
@@ -70,16 +82,36 @@ def _nodes(table: str, type_key: str, count_key: str | None = None, suffix: tupl
     return estimate
 
 
-def _load_balancer(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+def load_balancer(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """An application, network or gateway load balancer, by its ``type``."""
     return _hours(t, t.rate("load_balancer", d.get("type")))
 
 
-def _ebs_volume(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+def vpc_endpoint(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """An interface (or Gateway Load Balancer) endpoint, for one Availability Zone (a floor: each AZ bills);
+    gateway endpoints are free."""
+    kind = d.get("vpcEndpointType")
+    if kind == "Gateway":
+        return 0.0
+    return _hours(t, t.rate("flat", "vpc_endpoint_az")) if kind in ("Interface", "GatewayLoadBalancer") else None
+
+
+def opensearch_serverless(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """A collection's smallest capacity: half an OCU each for indexing and search, twice with standby replicas
+    (a floor: the capacity is shared by an account's collections and grows with use)."""
+    hourly = t.rate("flat", "opensearch_serverless_ocu")
+    replicas = 2 if str(d.get("standbyReplicas", "ENABLED")).upper() == "ENABLED" else 1
+    return _hours(t, None if hourly is None else hourly * replicas)
+
+
+def ebs_volume(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """An EBS volume: its size times its volume type's GB-month price."""
     size, price = _number(d, "size"), t.storage("ebs", d.get("volumeType"))
     return None if size is None or price is None else size * price
 
 
-def _ebs_snapshot(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+def ebs_snapshot(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """An EBS snapshot, at most its reported size in standard snapshot storage."""
     # Snapshots bill the blocks they store; only a reported full size is a fair upper bound, never the volume's.
     size = _number(d, "size")
     if size is None and (raw := _number(d, "fullSnapshotSizeInBytes")) is not None:
@@ -88,7 +120,8 @@ def _ebs_snapshot(t: PriceTable, d: Mapping[str, Any]) -> float | None:
     return None if size is None or price is None else size * price
 
 
-def _rds(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+def rds(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """An RDS instance of an open-source engine: instance hours and storage, twice when Multi-AZ."""
     # Open-source engines only: licence-included and Aurora prices differ too much to share a table.
     table = RDS_ENGINE_TABLE.get(str(d.get("engine") or "mysql").lower())
     hourly = None if table is None else t.rate(table, d.get("dBInstanceClass"))
@@ -107,23 +140,9 @@ def _hours(t: PriceTable, hourly: float | None) -> float | None:
 # An item that does not name its engine is priced as MySQL, the cheapest open-source figure (a floor, not a guess).
 RDS_ENGINE_TABLE = {"mysql": "rds_mysql", "mariadb": "rds_mysql", "postgres": "rds_postgres"}
 
-ESTIMATORS: dict[str, Estimator] = {
-    "AWS::EC2::NatGateway": _flat("nat_gateway"),
-    "AWS::EC2::EIP": _flat("public_ipv4"),
-    "AWS::EKS::Cluster": _flat("eks_cluster"),
-    "AWS::ElasticLoadBalancing::LoadBalancer": _flat("classic_load_balancer"),
-    "AWS::ElasticLoadBalancingV2::LoadBalancer": _load_balancer,
-    "AWS::EC2::Instance": _nodes("ec2", "instanceType"),
-    "AWS::EC2::Volume": _ebs_volume,
-    "AWS::EC2::Snapshot": _ebs_snapshot,
-    "AWS::RDS::DBInstance": _rds,
-    "AWS::SageMaker::Endpoint": _nodes("sagemaker_hosting", "instanceType", "instanceCount"),
-    "AWS::SageMaker::NotebookInstance": _nodes("sagemaker_notebook", "instanceType"),
-    "AWS::OpenSearch::Domain": _nodes("opensearch", "instanceType", "instanceCount"),
-    "AWS::Elasticsearch::Domain": _nodes(
-        "opensearch", "instanceType", "instanceCount", suffix=(".elasticsearch", ".search")
-    ),
-    "AWS::ElastiCache::CacheCluster": _nodes("elasticache", "cacheNodeType", "numCacheNodes"),
-    "AWS::Redshift::Cluster": _nodes("redshift", "nodeType", "numberOfNodes"),
-}
-"""Resource types with a price, each read from the configuration item's details."""
+@cache
+def estimators() -> Mapping[str, Estimator]:
+    """Resource type -> its estimator, as the resource registry declares them (``ResourceType.cost``)."""
+    from leftovers.resources import all_types  # late: the registry's declarations refer to this module's estimators
+
+    return {t.type: t.cost for t in all_types() if t.cost is not None}

@@ -103,6 +103,7 @@ def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
     unknown = {f"{rtype}: {reason}": n for (rtype, reason), n in sorted(result.unknown.items())}
     healed = [str(k) for k in result.gone[:LOGGED_KEYS]]
     logger.info("reconciled", extra={**counts, "unknown_reasons": unknown, "gone": healed})
-    rows = None if checked.due is None else pack([row_out(r) for r in checked.due])
+    # A retagged record may no longer be due (a keep tag): notify then reads the due records itself.
+    rows = None if checked.due is None or result.retagged else pack([row_out(r) for r in checked.due])
     handed = rows if rows is not None and len(rows) <= MAX_ROWS_BYTES else None
     return {"counts": counts, "due_rows": handed, "waited": waited, "wait_seconds": 0}

@@ -146,3 +146,28 @@ def test_fill_creators_skips_what_cloudtrail_can_no_longer_tell() -> None:
     store = tracked_store()
     lookup = FakeLookup({})
     assert fill_creators(store, lookup, SCHEDULE, T0 + timedelta(days=91), limit=5) == (0, 0)
+
+
+def test_changed_tags_of_a_present_resource_are_written_and_equal_ones_left_alone() -> None:
+    store = tracked_store()
+    ingest(store, [change("updated", 5, key=SNAP, tags={})], SCHEDULE)  # SNAP's tags are known: none
+    inventory = FakeInventory({
+        VOL: Verdict(Presence.EXISTS, tags={"leftovers:keep": "true"}),
+        SNAP: Verdict(Presence.EXISTS, tags={}),  # the same (no tags): nothing to write
+    })  # fmt: skip
+    dry = reconcile(store, inventory, SCHEDULE, AT, dry_run=True)
+    assert dry.retagged == (VOL,)
+    assert store.load([VOL])[VOL].tags is None  # never stated by its events
+
+    result = reconcile(store, inventory, SCHEDULE, AT)
+
+    assert (result.present, result.retagged) == (2, (VOL,))
+    assert dict(store.load([VOL])[VOL].tags) == {"leftovers:keep": "true"}
+    assert reconcile(store, inventory, SCHEDULE, AT).retagged == ()
+
+
+def test_tags_never_stated_become_the_tags_the_account_reports_even_none() -> None:
+    store = tracked_store()  # created by bare events: tags never stated
+    inventory = FakeInventory({SNAP: Verdict(Presence.EXISTS, tags={})})
+    assert reconcile(store, inventory, SCHEDULE, AT).retagged == (SNAP,)
+    assert store.load([SNAP])[SNAP].tags == {}  # now a fact: no tags

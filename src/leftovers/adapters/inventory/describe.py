@@ -8,13 +8,14 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from botocore import xform_name
 from botocore.exceptions import ClientError
 
 from leftovers.adapters.inventory.clients import Clients, is_gone, unknown_reason
-from leftovers.adapters.inventory.describe_row import Describe, walk
 from leftovers.adapters.inventory.describe_table import ROWS
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
+from leftovers.resources import Describe
 
 _EPOCH_MS = 10**11  # a number above this is milliseconds (CloudWatch Logs), below it seconds (SQS)
 
@@ -72,7 +73,7 @@ class DescribeChecker:
         return _judge(row, items[0] if items else None)
 
     def _items(self, row: Describe, region: str, params: Mapping[str, Any]) -> list[Any]:
-        pages = self.clients.pages(row.service, region, row.method, **params)
+        pages = self.clients.pages(row.service, region, xform_name(row.operation), **params)
         return [item for page in pages for item in walk(page, row.items)]
 
 
@@ -101,6 +102,23 @@ def _judge(row: Describe, item: Any) -> Verdict:
             return Verdict(Presence.GONE, f"{found[0]} ({row.call_name})" if "*" not in row.gone_states else row.state)
     created = walk(item, row.created)[:1] if row.created else []
     return Verdict(Presence.EXISTS, row.call_name, as_time(created[0]) if created else None)
+
+
+def walk(obj: Any, path: str) -> list[Any]:
+    """The values ``path`` reaches: ``a.b`` walks keys, ``a[]`` fans out over a list; missing parts give ``[]``."""
+    current = [obj]
+    for step in path.split(".") if path else []:
+        fan_out = step.endswith("[]")
+        key = step[:-2] if fan_out else step
+        reached: list[Any] = []
+        for value in current:
+            child = value.get(key) if isinstance(value, Mapping) else None
+            if child is None:
+                continue
+            reached.extend(child if fan_out and isinstance(child, list) else [child])
+        current = reached
+    return current
+
 
 
 def as_time(value: object) -> datetime | None:

@@ -9,7 +9,7 @@ from typing import Any
 from leftovers.adapters.sources import cloudtrail
 from leftovers.adapters.sources.base import Parsed, ignored, json_type
 from leftovers.adapters.sources.cloudtrail import is_cloudtrail_event, parse_cloudtrail_event
-from leftovers.adapters.sources.cloudtrail_table import CALLS
+from leftovers.adapters.sources.cloudtrail.table import CALLS
 from leftovers.adapters.sources.config import is_config_event, parse_config_event
 from leftovers.adapters.sources.trail_files.records import is_cloudtrail_record, parse_bare_record
 from leftovers.core.errors import EventRejected

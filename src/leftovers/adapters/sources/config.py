@@ -10,6 +10,7 @@ from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
 from leftovers.adapters.sources.config_details import details_of
 from leftovers.core.errors import EventRejected
 from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
+from leftovers.resources import all_types
 
 SOURCE = "config"
 EVENT_SOURCE = "aws.config"
@@ -43,10 +44,7 @@ KEY_FIELDS = {
 # Config keys a few types by an ARN that holds a UUID which CloudTrail's delete calls never name; CloudTrail, the
 # inventory and the tagging API all use the name. Keying these by the name found in the ARN keeps one record per
 # resource whichever source saw it (a re-created stack of the same name is a new incarnation, as for any id).
-NAME_IN_ARN = {
-    "AWS::CloudFormation::Stack": re.compile(r"^arn:[^:]+:cloudformation:[^:]*:\d*:stack/([^/]+)/"),
-    "AWS::AutoScaling::AutoScalingGroup": re.compile(r"^arn:[^:]+:autoscaling:.*:autoScalingGroupName/(.+)$"),
-}
+NAME_IN_ARN = {t.type: re.compile(t.name_in_arn) for t in all_types() if t.name_in_arn}  # ResourceType.name_in_arn
 
 
 def is_config_event(event: object) -> bool:

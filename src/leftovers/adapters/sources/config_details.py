@@ -6,39 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from leftovers.adapters.sources.base import plain_number
+from leftovers.resources import all_types
 
 # Cost-relevant paths into ``configuration`` (describe-API casing; newer types use CloudFormation's PascalCase),
 # plus the few that tell resources AWS made for the user (default VPC parts, service-linked roles, managed ENIs).
 # A detail is named by its path's last part in camelCase: "ClusterConfig.InstanceType" -> "instanceType".
-DETAILS: dict[str, tuple[str, ...]] = {
-    "AWS::EC2::Instance": ("instanceType",),
-    "AWS::EC2::Volume": ("size", "volumeType"),
-    "AWS::EC2::NatGateway": ("connectivityType",),
-    "AWS::EC2::EIP": ("publicIp", "associationId"),
-    "AWS::EC2::NetworkInterface": ("interfaceType", "requesterManaged"),
-    "AWS::EC2::VPC": ("isDefault",),
-    "AWS::EC2::Subnet": ("defaultForAz",),
-    "AWS::IAM::Role": ("path",),
-    "AWS::Lambda::Function": ("runtime", "memorySize"),
-    "AWS::RDS::DBInstance": ("dBInstanceClass", "allocatedStorage", "engine", "multiAZ", "storageType"),
-    "AWS::EC2::SecurityGroup": ("groupName",),
-    "AWS::EC2::RouteTable": ("associations.0.main",),
-    "AWS::EC2::NetworkAcl": ("isDefault",),
-    "AWS::KMS::Key": ("keyManager",),
-    "AWS::ElastiCache::CacheCluster": ("cacheNodeType", "numCacheNodes"),
-    "AWS::OpenSearch::Domain": ("ClusterConfig.InstanceType", "ClusterConfig.InstanceCount"),
-    "AWS::Elasticsearch::Domain": (
-        "elasticsearchClusterConfig.instanceType",
-        "elasticsearchClusterConfig.instanceCount",
-    ),
-    "AWS::ElasticLoadBalancingV2::LoadBalancer": ("type",),
-    "AWS::Redshift::Cluster": ("nodeType", "numberOfNodes"),
-    "AWS::SageMaker::NotebookInstance": ("InstanceType", "VolumeSizeInGB"),
-    "AWS::SageMaker::EndpointConfig": (
-        "ProductionVariants.0.InstanceType",
-        "ProductionVariants.0.InitialInstanceCount",
-    ),
-}
+DETAILS: dict[str, tuple[str, ...]] = {t.type: t.details for t in all_types() if t.details}  # ResourceType.details
 
 
 def details_of(item: Mapping[str, Any], resource_type: str, where: str = "configuration.") -> dict[str, Any] | None:

@@ -97,7 +97,10 @@ def test_rds_instances_are_keyed_by_dbi_resource_id_and_named_by_identifier() ->
 
     assert created.key.resource_id == "db-ABCDEFGHIJKLMNOPQRSTUVWXY1"
     assert created.name == "orders-db"
-    assert created.details == {"dBInstanceClass": "db.r6g.large", "allocatedStorage": 100}
+    assert created.details == {
+        "dBInstanceClass": "db.r6g.large", "allocatedStorage": 100, "engine": "postgres", "multiAZ": False,
+        "storageType": "gp3",
+    }  # fmt: skip
     assert deleted.key == created.key
 
 
@@ -122,7 +125,7 @@ def test_scheduling_a_key_deletion_deletes_the_key_named_by_arn() -> None:
     [
         ("cloudtrail_failed_call", "failed call RunInstances: Client.UnauthorizedOperation"),
         ("cloudtrail_read_only_call", "read-only call DescribeInstances"),
-        ("cloudtrail_unmapped_call", "unmapped call ec2.amazonaws.com CreateTags"),
+        ("cloudtrail_unmapped_call", "unmapped call ec2.amazonaws.com CreateNetworkAclEntry"),
         ("cloudtrail_delete_function_version", "DeleteFunction20150331 with qualifier does not delete the whole"),
     ],
 )
