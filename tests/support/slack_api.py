@@ -52,7 +52,7 @@ class SlackApi:
         self.users: dict[str, dict[str, Any]] = {}  # e-mail -> Slack user object
         self._lock = threading.Lock()
         self._calls: list[Call] = []
-        self._script: dict[str, deque[Scripted]] = {}
+        self._script: dict[str, deque[Scripted | None]] = {}  # None: answer as usual
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
@@ -68,10 +68,12 @@ class SlackApi:
         self.users[email.lower()] = {"id": user_id, "profile": {"email": email}, "deleted": False, **extra}
 
     def script(self, method: str, status: int = 200, body: Mapping[str, Any] | None = None, *,
-               headers: Mapping[str, str] | None = None, times: int = 1) -> None:  # fmt: skip
-        """Answer the next ``times`` calls of ``method`` like this instead of the usual answer."""
+               headers: Mapping[str, str] | None = None, times: int = 1, after: int = 0) -> None:  # fmt: skip
+        """Answer ``times`` calls of ``method`` like this instead of the usual answer, once ``after`` more calls
+        were answered as usual."""
         with self._lock:
-            self._script.setdefault(method, deque()).extend([Scripted(status, body or {}, headers or {})] * times)
+            queue = self._script.setdefault(method, deque())
+            queue.extend([None] * after + [Scripted(status, body or {}, headers or {})] * times)
 
     def calls(self, method: str | None = None) -> list[Call]:
         """Every call received (of ``method``), in arrival order."""
@@ -86,7 +88,7 @@ class SlackApi:
         """The reply to one call; records it."""
         with self._lock:
             queue = self._script.get(method)
-            reply = queue.popleft() if queue else self._usual(method, args, headers)
+            reply = (queue.popleft() if queue else None) or self._usual(method, args, headers)
             ok = reply.status == 200 and bool(reply.body.get("ok"))
             self._calls.append(Call(method, args, headers, reply.status, ok))
         return reply

@@ -45,6 +45,7 @@ class SlackAppNotifier:
         layout: Layout,
         *,
         api_url: str = DEFAULT_API_URL,
+        addresses: Mapping[str, str] | None = None,
         client: Any = None,
         max_retries: int = 3,
         backoff_factor: float = 0.5,
@@ -57,6 +58,7 @@ class SlackAppNotifier:
         if not layout.channel.strip():
             raise SettingsError("slack channel", "is empty: pass --slack-channel (a channel id such as C0123ABCD)")
         self._layout = layout
+        self._addresses = dict(addresses or {})  # owner name -> e-mail, from [email_addresses]
         self._redact = Redactor(token, TOKEN_LABEL)
         self._retries = RetryCount()
         self._max_retry_after = max_retry_after
@@ -75,7 +77,7 @@ class SlackAppNotifier:
 
     def render(self, digest: Digest) -> list[Message]:
         """DMs to owners Slack knows (looked up by e-mail once each), the rest to the channel; buttons on lines."""
-        return render_app(digest, self._layout, OwnerResolver(self._lookup))
+        return render_app(digest, self._layout, OwnerResolver(self._lookup, self._addresses))
 
     def deliver(self, message: Message) -> None:
         """Post one message (a DM that Slack refuses goes to the channel); NotifyError once retries are spent."""

@@ -3,38 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
+from leftovers.adapters.notifiers.addresses import candidates
 from leftovers.core.digest import DigestEntry
-from leftovers.core.policy import principal_name
 
-# What an e-mail address looks like in an owner tag or an SSO session name: one @, a dotted domain, no spaces.
-# Deliberately plain: the lookup, not this pattern, decides whether a person has that address.
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 
 Lookup = Callable[[str], str | None]
 """An e-mail address -> the Slack user id that has it, or ``None`` (``users.lookupByEmail``)."""
 
 
-def is_email(text: str | None) -> bool:
-    """True when ``text`` is shaped like one e-mail address."""
-    return bool(text) and len(text or "") <= 254 and _EMAIL.match(text or "") is not None
-
-
-def email_candidates(entry: DigestEntry) -> list[str]:
-    """Addresses that may name the owner: the owner (tag, or creator's name) and the CloudTrail session name."""
-    names = [entry.owner.name if entry.owner else None]
-    created_by = entry.resource.created_by
-    names.append(principal_name(created_by) if created_by else None)
-    return [n for n in dict.fromkeys(names) if n is not None and is_email(n)]
-
-
 class OwnerResolver:
     """Resolves owners once per address: the ``[slack_users]`` map first, then ``lookup`` by e-mail."""
 
-    def __init__(self, lookup: Lookup | None = None) -> None:
+    def __init__(self, lookup: Lookup | None = None, addresses: Mapping[str, str] | None = None) -> None:
         self._lookup = lookup
+        self._addresses = addresses or {}
         self._known: dict[str, str | None] = {}
 
     def user(self, entry: DigestEntry) -> str | None:
@@ -44,7 +29,7 @@ class OwnerResolver:
             return mapped
         if self._lookup is None:
             return None
-        for address in email_candidates(entry):
+        for address in candidates(entry, self._addresses):
             key = address.lower()
             if key not in self._known:
                 found = self._lookup(address)
