@@ -23,6 +23,7 @@ ENV_PREFIX = "LEFTOVERS_"
 PLAIN = (
     "store", "slack_webhook_url", "slack_webhook_parameter", "region",
     "slack_bot_token", "slack_bot_token_parameter", "slack_channel", "slack_api_url", "email_sender", "email_fallback",
+    "notify_to",
 )  # fmt: skip
 # Variables read for a setting, first found wins; the rest read ``LEFTOVERS_<NAME>``. botocore itself ignores
 # AWS_REGION, so the region is resolved here, once, for every AWS client the CLI makes.
@@ -81,6 +82,8 @@ class Settings:
     """An SES-verified identity e-mail notices are sent from."""
     email_fallback: str | None = None
     """Who gets the leftovers whose owner has no known address."""
+    notify_to: str | None = None
+    """The deployed notify step's channel: ``email``, else Slack (``LEFTOVERS_NOTIFY_TO``)."""
     config: Path | None = None
     policy: Policy = field(default_factory=lambda: load_policy(None))
     region: str | None = None

@@ -13,6 +13,7 @@ from leftovers.adapters.notifiers.slack.app_client import NoRedirectWebClient
 from leftovers.adapters.notifiers.slack.app_render import META, Layout, render_app, summary
 from leftovers.adapters.notifiers.slack.owners import OwnerResolver
 from leftovers.adapters.notifiers.slack.retry import Redactor, RetryCount, retry_after, retry_handlers
+from leftovers.adapters.notifiers.slack.token import token_problem
 from leftovers.core.digest import Digest
 from leftovers.core.errors import NotifyError, SettingsError
 from leftovers.core.ports import Message
@@ -25,15 +26,6 @@ DM_REFUSALS = frozenset(
 )
 _TRANSPORT_ERRORS = (OSError, HTTPException, SlackClientError, ValueError)  # ValueError: a body that is not JSON
 log = logging.getLogger(__name__)
-
-
-def token_problem(token: str) -> str | None:
-    """Why ``token`` cannot be a Slack bot token, without quoting it; else None."""
-    if not token.isascii() or not token.isprintable() or " " in token:
-        return "contains spaces, control or non-ASCII characters: copy it again from the app's OAuth page"
-    if not token.startswith(("xoxb-", "xoxp-")):
-        return "is not a bot token (it starts with xoxb-): copy the Bot User OAuth Token"
-    return None
 
 
 class SlackAppNotifier:
