@@ -110,3 +110,13 @@ def test_a_token_without_a_channel_is_one_line(run: Run, env: dict[str, str]) ->
     assert "--slack-channel: required with a bot token" in result.output
     assert TOKEN not in result.output
     assert "Traceback" not in result.output
+
+
+def test_doctor_names_app_mode_and_its_channel_never_the_token(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    env = {"LEFTOVERS_SLACK_BOT_TOKEN": TOKEN, "LEFTOVERS_SLACK_CHANNEL": CHANNEL}
+    result = run("doctor", env=env)
+    lines = dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
+    assert lines["destination"].strip() == (
+        f"Slack app (bot token from LEFTOVERS_SLACK_BOT_TOKEN), posting to {CHANNEL} and DMs to owners"
+    )
+    assert TOKEN not in result.output

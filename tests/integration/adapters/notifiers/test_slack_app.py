@@ -169,3 +169,32 @@ def test_a_bad_token_is_refused_without_quoting_it(token: str) -> None:
     with pytest.raises(SettingsError) as info:
         SlackAppNotifier(token, Layout(CHANNEL))
     assert token not in str(info.value)
+
+
+def test_a_deactivated_or_bot_user_is_not_sent_a_dm(slack_api: SlackApi) -> None:
+    slack_api.add_user("gone@example.com", "U0GONE", deleted=True)
+    slack_api.add_user("bot@example.com", "U0BOT", is_bot=True)
+    entries = (entry("vol-gone", Owner("gone@example.com")), entry("vol-bot", Owner("bot@example.com")))
+    send(notifier(slack_api), digest(*entries))
+    assert {p["channel"] for p in slack_api.posts()} == {CHANNEL}
+
+
+def test_a_failing_lookup_sends_the_lines_to_the_channel(slack_api: SlackApi) -> None:
+    slack_api.add_user("hanako@example.com", "U0HANAKO")
+    slack_api.script("users.lookupByEmail", 500, {"ok": False, "error": "fatal_error"}, times=10)
+    result = send(notifier(slack_api), digest(entry("vol-1", Owner("hanako@example.com"))))
+    assert result.error is None
+    [post] = slack_api.posts()
+    assert post["channel"] == CHANNEL
+    assert keys_in(post) == [str(entry("vol-1").resource.key)]
+
+
+def test_the_closing_line_stays_within_slack_limits_with_many_owners(slack_api: SlackApi) -> None:
+    entries = [entry(f"vol-{i}", Owner(f"o{i}", (("slack", f"U0{i:08d}XYZABCDEFGH"),))) for i in range(300)]
+    messages = notifier(slack_api).render(digest(*entries))
+    closing = messages[-1].payload["blocks"][0]["elements"][0]["text"]
+    assert messages[-1].keys == ()
+    assert len(closing) <= 3000
+    listed = closing.count("<@")
+    assert closing.endswith(f", and {300 - listed} more")
+    assert 0 < listed < 300

@@ -18,6 +18,8 @@ from leftovers.core.rich_text import Segment
 META = "leftovers"
 """The payload key for routing that is not Slack's (thread links, the DM's fallback); removed before posting."""
 Block = dict[str, Any]
+MAX_MENTIONS_CHARS = 900
+"""The "sent by direct message" list: a context text holds 3,000 characters, and the total and warnings follow."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +120,23 @@ def summary(channel: str, counts: dict[str, int], closing: str) -> Message:
 
     It names no resource; the notifier rebuilds it at delivery without the people a DM could not reach.
     """
-    sent_to = ", ".join(f"<@{user}> ({n})" for user, n in counts.items())
+    sent_to = _mentions(counts, MAX_MENTIONS_CHARS)
     text = "\n".join(t for t in (f"Sent by direct message: {sent_to}" if sent_to else "", closing) if t)
     meta = {"summary": {"counts": counts, "closing": closing}}
     return Message((), text, {"channel": channel, "text": text, "blocks": [_context(text)], META: meta})
+
+
+def _mentions(counts: dict[str, int], limit: int) -> str:
+    """``<@U…> (n)`` per user, as many as fit in ``limit``, then how many more (Slack caps a context text)."""
+    shown: list[str] = []
+    used = 0
+    for user, n in counts.items():
+        mention = f"<@{user}> ({n})"
+        if used + len(mention) + 2 > limit:
+            return ", ".join(shown) + f", and {len(counts) - len(shown)} more"
+        shown.append(mention)
+        used += len(mention) + 2
+    return ", ".join(shown)
 
 
 def _heading(label: Segment) -> Block:
