@@ -12,13 +12,13 @@ import threading
 from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from tests.support.slack_sink import PROXY_VARIABLES
+from tests.support.slack_sink import PROXY_VARIABLES, LocalServer
 
 TOKEN = "xoxb-1111111111-2222222222-FAKEapiTOKENvalue0123"
 
@@ -43,7 +43,7 @@ class Scripted:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
-class SlackApi:
+class SlackApi(LocalServer):
     """An HTTP server on 127.0.0.1 answering like slack.com/api for the methods Leftovers calls."""
 
     def __init__(self, token: str = TOKEN) -> None:
@@ -54,14 +54,12 @@ class SlackApi:
         self._calls: list[Call] = []
         self._script: dict[str, deque[Scripted | None]] = {}  # None: answer as usual
         self._ts = itertools.count(1)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+        super().__init__(_handler(self), "slack-api")
 
     @property
     def url(self) -> str:
         """The base URL a WebClient takes (``.../api/``)."""
-        return f"http://127.0.0.1:{self._server.server_address[1]}/api/"
+        return f"http://127.0.0.1:{self.port}/api/"
 
     def add_user(self, email: str, user_id: str, **extra: Any) -> None:
         """A workspace member whose profile e-mail is ``email``."""
@@ -109,15 +107,6 @@ class SlackApi:
         if method == "conversations.open":
             return Scripted(body={"ok": True, "channel": {"id": "D" + str(args.get("users", "X"))[1:]}})
         return Scripted(body={"ok": False, "error": "unknown_method"})
-
-    def __enter__(self) -> SlackApi:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
 
 
 def _handler(api: SlackApi) -> type[BaseHTTPRequestHandler]:
