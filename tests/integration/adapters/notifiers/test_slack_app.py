@@ -198,3 +198,9 @@ def test_the_closing_line_stays_within_slack_limits_with_many_owners(slack_api: 
     listed = closing.count("<@")
     assert closing.endswith(f", and {300 - listed} more")
     assert 0 < listed < 300
+
+
+@pytest.mark.parametrize("url", ["http://slack.example.com/api/", "ftp://127.0.0.1/api/", "https:///api/"])
+def test_the_token_goes_only_to_https_or_this_machine(url: str) -> None:
+    with pytest.raises(SettingsError, match="slack API URL: must be an https:// URL with a host"):
+        SlackAppNotifier(TOKEN, Layout(CHANNEL), api_url=url)

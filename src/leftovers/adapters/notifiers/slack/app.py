@@ -6,6 +6,7 @@ import logging
 from collections.abc import Mapping
 from http.client import HTTPException
 from typing import Any
+from urllib.parse import urlsplit
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 
@@ -25,6 +26,7 @@ DM_REFUSALS = frozenset(
     {"channel_not_found", "user_not_found", "user_disabled", "cannot_dm_bot", "messages_tab_disabled", "not_allowed"}
 )
 _TRANSPORT_ERRORS = (OSError, HTTPException, SlackClientError, ValueError)  # ValueError: a body that is not JSON
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 log = logging.getLogger(__name__)
 
 
@@ -47,6 +49,11 @@ class SlackAppNotifier:
         problem = token_problem(token)
         if problem:
             raise SettingsError("slack bot token", problem)
+        parts = urlsplit(api_url)
+        if not parts.hostname or not (
+            parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK)
+        ):
+            raise SettingsError("slack API URL", "must be an https:// URL with a host (the bot token is sent there)")
         if not layout.channel.strip():
             raise SettingsError("slack channel", "is empty: pass --slack-channel (a channel id such as C0123ABCD)")
         self._layout = layout
