@@ -99,6 +99,7 @@ def test_dry_run_shows_the_app_payloads_and_sends_nothing(
     assert result.exit_code == 0, result.output
     assert '"channel": "U0HANAKO"' in result.stdout
     assert actions.KEEP_7_DAYS in result.stdout
+    assert '"leftovers":' not in result.stdout  # the notifier's routing notes are not what Slack gets
     assert slack_api.calls("chat.postMessage") == []
     assert counts(run, env) == {"synthetic-1": 0, "synthetic-2": 0, "synthetic-3": 0}
 

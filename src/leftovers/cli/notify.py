@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from leftovers.adapters.notifiers.slack.app_render import META
 from leftovers.bootstrap import DESTINATIONS, Preview, SlackPreview, destination, make_notifier, notify_options
 from leftovers.cli import common
 from leftovers.core.ports import Message, Notifier
@@ -134,4 +135,6 @@ def _notifier(settings: Settings, where: str | None, dry_run: bool) -> tuple[Not
 
 
 def _preview(message: Message) -> str:
-    return json.dumps(message.payload, indent=2, ensure_ascii=False) if message.payload else message.text
+    # Without the app notifier's own routing notes (thread links, a DM's fallback): what Slack or SES would get.
+    payload = {k: v for k, v in message.payload.items() if k != META}
+    return json.dumps(payload, indent=2, ensure_ascii=False) if payload else message.text
