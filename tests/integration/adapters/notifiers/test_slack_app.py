@@ -114,6 +114,7 @@ def test_rate_limit_past_the_bound_fails_in_one_line_without_the_token(
     slack_api: SlackApi, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="leftovers")  # Powertools may have set the package's logger to INFO
     slack_api.script("chat.postMessage", 429, {"ok": False, "error": "ratelimited"},
                      headers={"Retry-After": "0"}, times=5)  # fmt: skip
     n = notifier(slack_api)
