@@ -17,7 +17,7 @@ MAX_ADDRESS = 254
 
 def is_email(text: str | None) -> bool:
     """True when ``text`` is shaped like one e-mail address."""
-    return text is not None and len(text) <= MAX_ADDRESS and _EMAIL.match(text) is not None
+    return text is not None and len(text) <= MAX_ADDRESS and _EMAIL.fullmatch(text) is not None
 
 
 def candidates(entry: DigestEntry, mapped: Mapping[str, str] | None = None) -> list[str]:

@@ -19,7 +19,7 @@ SEPARATOR = " · "
 
 
 def _html_segment(seg: Segment) -> str:
-    if isinstance(seg, Link) and _SAFE_URL.match(seg.url):
+    if isinstance(seg, Link) and _SAFE_URL.fullmatch(seg.url):
         return f'<a href="{html.escape(seg.url)}">{html.escape(neutralise(seg.label))}</a>'
     text = seg.name if isinstance(seg, Owner) else seg.label if isinstance(seg, Link) else seg
     return html.escape(neutralise(text))

@@ -25,7 +25,7 @@ class OwnerResolver:
     def user(self, entry: DigestEntry) -> str | None:
         """The Slack user id to send ``entry`` to directly, or ``None`` when it belongs in the channel."""
         mapped = entry.owner.handle("slack") if entry.owner else None
-        if mapped and _USER_ID.match(mapped):
+        if mapped and _USER_ID.fullmatch(mapped):
             return mapped
         if self._lookup is None:
             return None
@@ -33,7 +33,7 @@ class OwnerResolver:
             key = address.lower()
             if key not in self._known:
                 found = self._lookup(address)
-                self._known[key] = found if found and _USER_ID.match(found) else None
+                self._known[key] = found if found and _USER_ID.fullmatch(found) else None
             if self._known[key]:
                 return self._known[key]
         return None
