@@ -88,7 +88,10 @@ def test_a_refused_channel_post_leaves_its_rows_due(slack_api: SlackApi) -> None
     result = send(notifier(slack_api), digest(mine, orphan))
     assert result.sent == ()
     assert set(result.unsent) == {mine.resource.key, orphan.resource.key}
-    assert result.error == f"Slack refused chat.postMessage to {CHANNEL}: channel_not_found"
+    assert result.error == (
+        f"Slack refused chat.postMessage to {CHANNEL}: channel_not_found"
+        " (give the channel's id, and invite the app to it: /invite @Leftovers)"
+    )
 
 
 def test_a_dm_slack_refuses_goes_to_the_channel_instead(slack_api: SlackApi) -> None:
@@ -205,3 +208,30 @@ def test_the_closing_line_stays_within_slack_limits_with_many_owners(slack_api: 
 def test_the_token_goes_only_to_https_or_this_machine(url: str) -> None:
     with pytest.raises(SettingsError, match="slack API URL: must be an https:// URL with a host"):
         SlackAppNotifier(TOKEN, Layout(CHANNEL), api_url=url)
+
+
+@pytest.mark.parametrize(
+    ("error", "hint"),
+    [
+        ("not_in_channel", "invite the app to the channel: /invite @Leftovers"),
+        ("invalid_auth", "the bot token was not accepted: copy it again from the app's OAuth page"),
+        ("missing_scope", "the app lacks a scope: update it from slack-app-manifest.yaml and reinstall it"),
+    ],
+)
+def test_a_refusal_says_what_to_do(slack_api: SlackApi, error: str, hint: str) -> None:
+    slack_api.script("chat.postMessage", 200, {"ok": False, "error": error})
+    result = send(notifier(slack_api), digest(entry("vol-1")))
+    assert result.error == f"Slack refused chat.postMessage to {CHANNEL}: {error} ({hint})"
+
+
+def test_the_fake_answers_the_calls_the_actions_endpoint_makes(slack_api: SlackApi) -> None:
+    from slack_sdk import WebClient
+
+    client = WebClient(token=TOKEN, base_url=slack_api.url)
+    posted = client.chat_postMessage(channel=CHANNEL, text="x")
+    updated = client.chat_update(channel=CHANNEL, ts=posted["ts"], text="kept until 2026-12-07 by <@U0TARO>")
+    opened = client.conversations_open(users="U0TARO")
+    assert updated["ts"] == posted["ts"]
+    assert opened["channel"]["id"] == "D0TARO"
+    assert [c.method for c in slack_api.calls()] == ["chat.postMessage", "chat.update", "conversations.open"]
+    assert slack_api.calls("chat.update")[0].args["text"] == "kept until 2026-12-07 by <@U0TARO>"

@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from leftovers.adapters.notifiers.slack.app_client import NoRedirectWebClient
 from leftovers.adapters.notifiers.slack.app_render import META, Layout, render_app, summary
 from leftovers.adapters.notifiers.slack.owners import OwnerResolver
+from leftovers.adapters.notifiers.slack.refusals import hint
 from leftovers.adapters.notifiers.slack.retry import Redactor, RetryCount, retry_after, retry_handlers
 from leftovers.adapters.notifiers.slack.token import token_problem
 from leftovers.core.digest import Digest
@@ -119,7 +120,7 @@ class SlackAppNotifier:
 
     def _refusal(self, channel: str, error: str, answer: Any) -> str:
         status = getattr(answer, "status_code", None)
-        text = f"Slack refused chat.postMessage to {channel}: {self._redact(error)[:100]}"
+        text = f"Slack refused chat.postMessage to {channel}: {self._redact(error)[:100]}{hint(error)}"
         if status not in (None, 200, 429):
             text += f" (HTTP {status})"
         if status == 429:
