@@ -235,3 +235,10 @@ def test_the_fake_answers_the_calls_the_actions_endpoint_makes(slack_api: SlackA
     assert opened["channel"]["id"] == "D0TARO"
     assert [c.method for c in slack_api.calls()] == ["chat.postMessage", "chat.update", "conversations.open"]
     assert slack_api.calls("chat.update")[0].args["text"] == "kept until 2026-12-07 by <@U0TARO>"
+
+
+def test_the_closing_line_speaks_the_digests_language(slack_api: SlackApi) -> None:
+    mapped = entry("vol-1", Owner("taro", (("slack", "U0TARO"),)))
+    ja = Digest(at=AT, timezone="Asia/Tokyo", entries=(mapped,), language="ja")
+    closing = notifier(slack_api).render(ja)[-1]
+    assert closing.text == "DMで送った相手: <@U0TARO> (1)"

@@ -85,7 +85,8 @@ class SlackAppNotifier:
         meta: Mapping[str, Any] = payload.pop(META, {})
         if "summary" in meta:  # say who really got a DM: a refused one went to the channel
             counts = {u: n for u, n in meta["summary"]["counts"].items() if u not in self._refused}
-            payload = {**summary(payload["channel"], counts, meta["summary"]["closing"]).payload}
+            said = meta["summary"]
+            payload = {**summary(payload["channel"], counts, said["closing"], said["sent"]).payload}
             payload.pop(META)
             if not payload["text"]:
                 return  # every DM went to the channel and there is no total: nothing left to say

@@ -18,6 +18,8 @@ from leftovers.core.rich_text import Segment
 META = "leftovers"
 """The payload key for routing that is not Slack's (thread links, the DM's fallback); removed before posting."""
 Block = dict[str, Any]
+SENT_BY_DM = {"en": "Sent by direct message: ", "ja": "DMで送った相手: "}
+"""The closing line's words, per digest language (the core's strings carry no Slack-only wording)."""
 MAX_MENTIONS_CHARS = 900
 """The "sent by direct message" list: a context text holds 3,000 characters, and the total and warnings follow."""
 
@@ -48,7 +50,8 @@ def render_app(digest: Digest, layout: Layout, resolver: OwnerResolver) -> list[
     closing = [line for line in (digest.footer(), *digest.warnings()) if line]
     counts = {user: len(entries) for user, entries in by_user.items()}
     if closing or counts:
-        messages.append(summary(layout.channel, counts, fit_lines(closing, 2000) if closing else ""))
+        sent = SENT_BY_DM.get(digest.language, SENT_BY_DM["en"])
+        messages.append(summary(layout.channel, counts, fit_lines(closing, 2000) if closing else "", sent))
     return messages
 
 
@@ -115,14 +118,14 @@ def _message(
     return Message(tuple(e.resource.key for e in taken), text, payload)
 
 
-def summary(channel: str, counts: dict[str, int], closing: str) -> Message:
+def summary(channel: str, counts: dict[str, int], closing: str, sent: str = SENT_BY_DM["en"]) -> Message:
     """The channel's last word: who got a DM (mentions built here from checked ids), the total, the warnings.
 
     It names no resource; the notifier rebuilds it at delivery without the people a DM could not reach.
     """
     sent_to = _mentions(counts, MAX_MENTIONS_CHARS)
-    text = "\n".join(t for t in (f"Sent by direct message: {sent_to}" if sent_to else "", closing) if t)
-    meta = {"summary": {"counts": counts, "closing": closing}}
+    text = "\n".join(t for t in (f"{sent}{sent_to}" if sent_to else "", closing) if t)
+    meta = {"summary": {"counts": counts, "closing": closing, "sent": sent}}
     return Message((), text, {"channel": channel, "text": text, "blocks": [_context(text)], META: meta})
 
 
