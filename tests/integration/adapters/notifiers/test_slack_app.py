@@ -242,3 +242,17 @@ def test_the_closing_line_speaks_the_digests_language(slack_api: SlackApi) -> No
     ja = Digest(at=AT, timezone="Asia/Tokyo", entries=(mapped,), language="ja")
     closing = notifier(slack_api).render(ja)[-1]
     assert closing.text == "DMで送った相手: <@U0TARO> (1)"
+
+
+def test_every_block_passes_slack_sdks_block_kit_validation(slack_api: SlackApi) -> None:
+    from slack_sdk.models.blocks import Block
+
+    slack_api.add_user("taro@example.com", "U0TARO")
+    entries = [entry(f"vol-{i}", Owner("taro", (("slack", "U0TARO"),)) if i % 2 else None) for i in range(30)]
+    messages = notifier(slack_api, thread_after=5).render(digest(*entries))
+    blocks = [b for m in messages for b in m.payload["blocks"]]
+    assert {b["type"] for b in blocks} >= {"header", "section", "actions", "context"}
+    for raw in blocks:
+        parsed = Block.parse(raw)
+        assert parsed is not None
+        assert parsed.to_dict() == raw  # to_dict() runs slack_sdk's length and count validators
