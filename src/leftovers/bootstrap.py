@@ -70,24 +70,69 @@ def make_inventory(rate: float = 10.0, *, use_config: bool = False, use_tagging:
     return AwsInventory(clients, use_config=use_config, use_tagging=use_tagging)
 
 
-DESTINATIONS = ("slack", "terminal")
+DESTINATIONS = ("slack", "email", "terminal")
 
 
 def destination(settings: Settings, to: str | None = None) -> str | None:
-    """Where notify delivers: the one chosen (``--to``), else Slack when a webhook is set, else ``None``: no
-    destination, so notify only previews (a job that lost its webhook must not use up the notices)."""
-    if to == "slack" and not settings.slack_webhook_url:
-        raise SettingsError("--to slack", "no webhook: set LEFTOVERS_SLACK_WEBHOOK_URL or pass --slack-webhook-url")
-    return to or ("slack" if settings.slack_webhook_url else None)
+    """Where notify delivers: the one chosen (``--to``), else Slack when a bot token or webhook is set, else
+    ``None``: no destination, so notify only previews (a job that lost its webhook must not use up the notices)."""
+    slack = settings.slack_bot_token or settings.slack_webhook_url
+    if to == "slack" and not slack:
+        raise SettingsError(
+            "--to slack", "no bot token or webhook: set LEFTOVERS_SLACK_BOT_TOKEN or LEFTOVERS_SLACK_WEBHOOK_URL"
+        )
+    if to == "email" and not settings.email_sender:
+        raise SettingsError("--to email", "no sender: set LEFTOVERS_EMAIL_SENDER (an SES-verified address)")
+    where = to or ("slack" if slack else None)
+    if where == "slack" and settings.slack_bot_token and not settings.slack_channel:
+        raise SettingsError("--slack-channel", "required with a bot token (a channel id such as C0123ABCD)")
+    return where
 
 
 def make_notifier(settings: Settings, stream: TextIO | None = None, to: str | None = None) -> Notifier:
-    """Slack when a webhook URL is set (unless ``to`` chooses the terminal), else the terminal."""
+    """E-mail when chosen; else Slack (app mode with a bot token, else the webhook) unless ``to`` chooses the
+    terminal; else the terminal."""
+    policy = settings.policy
+    if to == "email" and settings.email_sender:
+        from leftovers.adapters.notifiers.email.ses import SesNotifier
+
+        return SesNotifier(
+            settings.email_sender,
+            addresses=policy.email_addresses,
+            fallback=settings.email_fallback,
+            region=settings.region,
+        )
+    if settings.slack_bot_token and to != "terminal":
+        from leftovers.adapters.notifiers.slack.app import DEFAULT_API_URL, SlackAppNotifier
+        from leftovers.adapters.notifiers.slack.app_render import Layout
+
+        layout = Layout(settings.slack_channel or "", policy.keep_forever_button, policy.thread_after)
+        return SlackAppNotifier(
+            settings.slack_bot_token,
+            layout,
+            api_url=settings.slack_api_url or DEFAULT_API_URL,
+            addresses=policy.email_addresses,
+        )
     if settings.slack_webhook_url and to != "terminal":
         from leftovers.adapters.notifiers.slack.webhook import SlackWebhookNotifier
 
         return SlackWebhookNotifier(settings.slack_webhook_url)
     return TerminalNotifier(stream)
+
+
+class Preview:
+    """A notifier's messages, rendered but never sent (dry runs)."""
+
+    def __init__(self, notifier: Notifier) -> None:
+        self._notifier = notifier
+
+    def render(self, digest: Digest) -> list[Message]:
+        """Exactly what the notifier would send (an app looks owners up: reads only)."""
+        return self._notifier.render(digest)
+
+    def deliver(self, message: Message) -> None:
+        """A preview never sends."""
+        raise NotifyError("a preview sends nothing")
 
 
 class SlackPreview:

@@ -20,7 +20,11 @@ from leftovers.core.errors import SettingsError
 from leftovers.core.policy import LANGUAGES, Policy
 
 ENV_PREFIX = "LEFTOVERS_"
-PLAIN = ("store", "slack_webhook_url", "slack_webhook_parameter", "region")
+PLAIN = (
+    "store", "slack_webhook_url", "slack_webhook_parameter", "region",
+    "slack_bot_token", "slack_bot_token_parameter", "slack_channel", "slack_api_url", "email_sender", "email_fallback",
+    "notify_to",
+)  # fmt: skip
 # Variables read for a setting, first found wins; the rest read ``LEFTOVERS_<NAME>``. botocore itself ignores
 # AWS_REGION, so the region is resolved here, once, for every AWS client the CLI makes.
 ENV_NAMES: dict[str, tuple[str, ...]] = {
@@ -68,6 +72,18 @@ class Settings:
     store: str = field(default_factory=lambda: str(default_db()))
     slack_webhook_url: str | None = field(default=None, repr=False)
     slack_webhook_parameter: str | None = None
+    slack_bot_token: str | None = field(default=None, repr=False)
+    """A Slack app's bot token (``xoxb-…``): app mode, with DMs and buttons, instead of the webhook."""
+    slack_bot_token_parameter: str | None = None
+    slack_channel: str | None = None
+    """Where app mode posts what it cannot send to an owner directly (a channel id such as ``C0123ABCD``)."""
+    slack_api_url: str | None = None
+    email_sender: str | None = None
+    """An SES-verified identity e-mail notices are sent from."""
+    email_fallback: str | None = None
+    """Who gets the leftovers whose owner has no known address."""
+    notify_to: str | None = None
+    """The deployed notify step's channel: ``email``, else Slack (``LEFTOVERS_NOTIFY_TO``)."""
     config: Path | None = None
     policy: Policy = field(default_factory=lambda: load_policy(None))
     region: str | None = None

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 import pytest
 
@@ -60,7 +60,31 @@ class Recorded:
     method: str = "POST"
 
 
-class SlackSink:
+class LocalServer:
+    """An HTTP server on 127.0.0.1 (random port), served from a daemon thread for the length of a ``with``."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler], name: str) -> None:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        # A short poll interval so shutdown() at the end of each test returns at once.
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name=name, daemon=True)
+
+    @property
+    def port(self) -> int:
+        """The port the OS picked."""
+        return int(self._server.server_address[1])
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+class SlackSink(LocalServer):
     """An HTTP server on 127.0.0.1 (random port) that behaves like a Slack incoming webhook."""
 
     def __init__(self) -> None:
@@ -68,15 +92,12 @@ class SlackSink:
         self._lock = threading.Lock()
         self._script: deque[Reply] = deque()
         self._requests: list[Recorded] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._server.daemon_threads = True
-        # A short poll interval so shutdown() at the end of each test returns at once.
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="slack-sink", daemon=True)
+        super().__init__(_handler(self), "slack-sink")
 
     @property
     def url(self) -> str:
         """The webhook URL (its path is the secret part, as in Slack's)."""
-        return f"http://127.0.0.1:{self._server.server_address[1]}{self.path}"
+        return f"http://127.0.0.1:{self.port}{self.path}"
 
     def script(
         self,
@@ -114,15 +135,6 @@ class SlackSink:
                 parsed = None
             self._requests.append(Recorded(path, headers, body, parsed, reply.status, time.monotonic(), method))
         return reply
-
-    def __enter__(self) -> SlackSink:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
 
 
 def _handler(sink: SlackSink) -> type[BaseHTTPRequestHandler]:

@@ -69,6 +69,10 @@ def _from(chosen: Settings, name: str) -> str:
 
 
 def _destination(chosen: Settings) -> str:
+    if chosen.slack_bot_token:  # app mode wins over a webhook, as in notify
+        channel = chosen.slack_channel or "no channel (set LEFTOVERS_SLACK_CHANNEL)"
+        token = _origin(chosen, "slack_bot_token", "")
+        return f"Slack app (bot token {token}), posting to {channel} and DMs to owners"
     if chosen.slack_webhook_url:
         host = urlsplit(chosen.slack_webhook_url).hostname if chosen.slack_webhook_url.isascii() else None
         at = f"at {host}" if host else "(not a valid URL)"

@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from leftovers.bootstrap import DESTINATIONS, SlackPreview, destination, make_notifier, notify_options
+from leftovers.adapters.notifiers.slack.app_render import META
+from leftovers.bootstrap import DESTINATIONS, Preview, SlackPreview, destination, make_notifier, notify_options
 from leftovers.cli import common
 from leftovers.core.ports import Message, Notifier
 from leftovers.service import notify as service
@@ -27,9 +28,26 @@ from leftovers.settings import Settings
     "LEFTOVERS_SLACK_WEBHOOK_URL). Without one, notify only previews the digest and marks nothing.",
 )
 @click.option(
+    "--slack-token",
+    metavar="TOKEN",
+    help="A Slack app's bot token (xoxb-…; a secret: prefer the env LEFTOVERS_SLACK_BOT_TOKEN): app mode, "
+    "with a DM to each owner and Keep / Not mine buttons. Needs --slack-channel.",
+)
+@click.option(
+    "--slack-channel",
+    metavar="ID",
+    help="The channel app mode posts to (env LEFTOVERS_SLACK_CHANNEL): what it cannot send to an owner directly.",
+)
+@click.option(
+    "--email-sender",
+    metavar="ADDRESS",
+    help="The SES-verified address '--to email' sends from (env LEFTOVERS_EMAIL_SENDER).",
+)
+@click.option(
     "--to",
     type=click.Choice(DESTINATIONS),
-    help="Where to deliver (default: Slack when a webhook is set); '--to terminal' prints the digest and marks it.",
+    help="Where to deliver (default: Slack when a bot token or webhook is set); '--to email' sends each owner"
+    " their part with SES; '--to terminal' prints the digest and marks it.",
 )
 @click.option(
     "--group-by",
@@ -41,7 +59,15 @@ from leftovers.settings import Settings
 @common.at_option
 @click.pass_context
 def notify(
-    ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, to: str | None, group_by: str, at: str | None
+    ctx: click.Context,
+    dry_run: bool,
+    slack_webhook_url: str | None,
+    slack_token: str | None,
+    slack_channel: str | None,
+    email_sender: str | None,
+    to: str | None,
+    group_by: str,
+    at: str | None,
 ) -> None:
     """Tell which leftovers are due, then mark them notified.
 
@@ -55,9 +81,17 @@ def notify(
     Examples:
       leftovers notify --dry-run
       LEFTOVERS_SLACK_WEBHOOK_URL=https://hooks.slack.com/services/... leftovers notify
+      LEFTOVERS_SLACK_BOT_TOKEN=xoxb-... leftovers notify --slack-channel C0123ABCD
+      leftovers notify --to email --email-sender leftovers@example.com
       leftovers notify --to terminal   # print the digest and mark it told
     """
-    settings = common.settings(ctx, slack_webhook_url=slack_webhook_url)
+    settings = common.settings(
+        ctx,
+        slack_webhook_url=slack_webhook_url,
+        slack_bot_token=slack_token,
+        slack_channel=slack_channel,
+        email_sender=email_sender,
+    )
     when = common.parse_at(at, settings.timezone)
     where = destination(settings, to)
     notifier, slack = _notifier(settings, where, dry_run)
@@ -93,10 +127,14 @@ def notify(
 def _notifier(settings: Settings, where: str | None, dry_run: bool) -> tuple[Notifier, bool]:
     """The notifier for this run, and whether it renders Slack mentions: a dry run shows what Slack would get
     (webhook or not) unless the terminal was chosen; a run without a destination previews the terminal digest."""
+    if dry_run and where in ("email", "slack") and (where == "email" or settings.slack_bot_token):
+        return Preview(make_notifier(settings, sys.stdout, where)), where == "slack"
     if dry_run and where != "terminal":
         return SlackPreview(), True
     return make_notifier(settings, sys.stdout, where or "terminal"), where == "slack"
 
 
 def _preview(message: Message) -> str:
-    return json.dumps(message.payload, indent=2, ensure_ascii=False) if message.payload else message.text
+    # Without the app notifier's own routing notes (thread links, a DM's fallback): what Slack or SES would get.
+    payload = {k: v for k, v in message.payload.items() if k != META}
+    return json.dumps(payload, indent=2, ensure_ascii=False) if payload else message.text

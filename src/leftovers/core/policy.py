@@ -36,6 +36,12 @@ class Policy:
     ignore: tuple[IgnoreRule, ...] = ()
     type_grace: tuple[tuple[str, timedelta], ...] = ()
     slack_users: Mapping[str, str] = field(default_factory=dict)
+    email_addresses: Mapping[str, str] = field(default_factory=dict)
+    """Owner name -> the address e-mail notices (and Slack's lookup by e-mail) use for them."""
+    keep_forever_button: bool = True
+    """Whether app-mode messages offer *Keep forever* (``[slack_app] keep_forever``)."""
+    thread_after: int = 10
+    """Channel lines beyond which the app posts one message per owner with the lines in its thread."""
     # Per resource type: the ignore rules whose type globs can match it, and its grace period. Filled lazily;
     # the deadline is computed for every ingested event, and glob matching was half of that cost.
     _by_type: dict[str, tuple[tuple[IgnoreRule, ...], timedelta]] = field(

@@ -11,6 +11,7 @@ from aws_lambda_powertools import Logger
 
 from leftovers.adapters.config_file import parse_policy
 from leftovers.adapters.leases.memory import MemoryRunLease
+from leftovers.adapters.notifiers.slack.token import token_problem
 from leftovers.adapters.notifiers.slack.url import url_problem
 from leftovers.adapters.secrets import SsmSecret
 from leftovers.bootstrap import make_notifier, open_store
@@ -31,9 +32,15 @@ class Wiring:
     store: Store
     webhook: SsmSecret | None
     lease: RunLease
+    bot_token: SsmSecret | None = None
 
     def notifier(self) -> Notifier:
-        """The Slack notifier, with the webhook URL read from SSM (cached) unless the environment gives one."""
+        """E-mail when chosen; else Slack: app mode when a bot token parameter is set, else the webhook (each
+        secret read from SSM, cached, unless the environment gives it)."""
+        if self.settings.notify_to == "email":
+            return make_notifier(self.settings, to="email")
+        if self.bot_token:
+            return make_notifier(replace(self.settings, slack_bot_token=self.bot_token.value()), to="slack")
         url = self.webhook.value() if self.webhook else self.settings.slack_webhook_url
         if not url:
             raise SettingsError("LEFTOVERS_SLACK_WEBHOOK_PARAMETER", "not set: the notify function needs a webhook")
@@ -63,9 +70,16 @@ def build(env: dict[str, str]) -> Wiring:
     config = env.get(CONFIG_PARAMETER)
     policy = parse_policy(SsmSecret(config).value(), f"ssm:{config}") if config else None
     settings = Settings.load(env=env, policy=policy)
-    webhook = settings.slack_webhook_parameter
-    secret = SsmSecret(webhook, check=url_problem) if webhook else None
-    return Wiring(settings, open_store(settings.store), secret, make_lease(env.get(LEASE_TABLE)))
+    if settings.notify_to not in (None, "slack", "email"):
+        raise SettingsError("LEFTOVERS_NOTIFY_TO", f"must be slack or email, not {settings.notify_to!r}")
+    webhook, token = settings.slack_webhook_parameter, settings.slack_bot_token_parameter
+    return Wiring(
+        settings,
+        open_store(settings.store),
+        SsmSecret(webhook, check=url_problem) if webhook else None,
+        make_lease(env.get(LEASE_TABLE)),
+        SsmSecret(token, check=token_problem) if token else None,
+    )
 
 
 @cache

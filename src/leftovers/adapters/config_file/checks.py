@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from leftovers.adapters.config_file.patterns import PatternError, compile_pattern
+from leftovers.adapters.notifiers.addresses import is_email
 from leftovers.core.durations import DurationError
 from leftovers.core.policy_rules import Pattern
 
@@ -111,3 +112,12 @@ def scalar(value: Any, at: Key) -> str | int | float | bool:
     if not isinstance(value, str | int | float | bool):
         raise BadValue(at, f"must be a string, number or boolean, not {value!r}")
     return value
+
+
+def addresses(parent: Mapping[str, Any], key: str) -> dict[str, str]:
+    """A table of owner name -> e-mail address, each value shaped like one address."""
+    found = table(parent, key)
+    for owner, value in found.items():
+        if not isinstance(value, str) or not is_email(value):
+            raise BadValue((key, owner), f"must be an e-mail address, not {value!r}")
+    return found

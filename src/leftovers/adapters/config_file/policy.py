@@ -22,8 +22,9 @@ from leftovers.core.policy_tags import TagKeys
 DEFAULT_NAME = "leftovers.toml"
 TOP = (
     "grace", "reminder", "timezone", "language", "use_default_ignores",
-    "tags", "grace_by_type", "slack_users", "ignore",
+    "tags", "grace_by_type", "slack_users", "ignore", "slack_app", "email_addresses",
 )  # fmt: skip
+SLACK_APP = ("keep_forever", "thread_after")
 TAG_KEYS = ("expires", "keep", "owner")
 RULE = ("name", "type", "name_regex", "id_regex", "arn_regex", "tags", "account", "region", "details")
 
@@ -67,6 +68,13 @@ def _policy(doc: Mapping[str, Any]) -> Policy:
     _unique_names(rules)
     grace_by_type = v.table(doc, "grace_by_type")
     slack_users = v.table(doc, "slack_users")
+    app = v.table(doc, "slack_app")
+    v.known(app, SLACK_APP, ("slack_app",))
+    thread_after = v.get(app, "thread_after", int, 10, ("slack_app",))
+    if isinstance(thread_after, bool) or thread_after < 1:
+        raise v.BadValue(
+            ("slack_app", "thread_after"), f"must be a whole number of lines, 1 or more, not {thread_after!r}"
+        )
     return Policy(
         grace=v.duration(doc, "grace", parse_duration, timedelta(0)),
         reminder=v.duration(doc, "reminder", parse_interval, DEFAULT_REMINDER),
@@ -75,10 +83,12 @@ def _policy(doc: Mapping[str, Any]) -> Policy:
         tag_keys=TagKeys(**{k: v.names(tags, k, ("tags",)) for k in TAG_KEYS if k in tags}),
         ignore=rules + (default_ignore_rules() if v.get(doc, "use_default_ignores", bool, True) else ()),
         type_grace=tuple(
-            (glob, v.duration(grace_by_type, glob, parse_duration, None, ("grace_by_type",)))
-            for glob in grace_by_type
+            (glob, v.duration(grace_by_type, glob, parse_duration, None, ("grace_by_type",))) for glob in grace_by_type
         ),
         slack_users={owner: v.get(slack_users, owner, str, "", ("slack_users",)) for owner in slack_users},
+        email_addresses=v.addresses(doc, "email_addresses"),
+        keep_forever_button=v.get(app, "keep_forever", bool, True, ("slack_app",)),
+        thread_after=thread_after,
     )
 
 

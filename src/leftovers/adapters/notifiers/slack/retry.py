@@ -26,7 +26,8 @@ REDACTED = "[webhook URL]"
 class Redactor:
     """Removes a secret URL, and its path (the secret part of a Slack webhook), from any text."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, label: str = REDACTED) -> None:
+        self._label = label
         path = urlsplit(url).path
         # The whole URL first: it contains the path, and the replacement must not leave the host glued to a stub.
         # Each also as repr() and JSON would escape it, so an escaped form in an error is caught too.
@@ -36,7 +37,7 @@ class Redactor:
 
     def __call__(self, text: str) -> str:
         for secret in self._secrets:
-            text = text.replace(secret, REDACTED)
+            text = text.replace(secret, self._label)
         return text
 
     def leaks(self, text: str) -> bool:

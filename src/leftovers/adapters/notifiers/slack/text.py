@@ -8,7 +8,8 @@ from leftovers.core.rich_text import Field, Link, Owner, Segment, neutralise, pl
 
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _TABLE = str.maketrans(_ESCAPES)
-# A Slack user id as the config maps it; anything else is shown as the owner's name, never as markup.
+# A Slack user id as the config maps it; anything else is shown as the owner's name, never as markup. Both patterns
+# are used with fullmatch: "$" would let a final newline through.
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 # A link Slack renders as <url|label>: https only, and nothing that could close the markup early.
 _SAFE_URL = re.compile(r"^https://[^\s<>|\x00-\x1f\x7f]{1,1000}$")
@@ -44,10 +45,10 @@ def segment(seg: Segment, limit: int = MAX_SEGMENT_CHARS) -> str:
     """One segment as mrkdwn: text escaped, a mapped owner as a mention, a safe link as a link."""
     if isinstance(seg, Owner):
         user = seg.handle("slack")
-        return f"<@{user}>" if user and _USER_ID.match(user) else fit(seg.name, limit)
+        return f"<@{user}>" if user and _USER_ID.fullmatch(user) else fit(seg.name, limit)
     if isinstance(seg, Link):
         label = fit(seg.label, limit)
-        return f"<{seg.url.replace('&', '&amp;')}|{label}>" if _SAFE_URL.match(seg.url) else label
+        return f"<{seg.url.replace('&', '&amp;')}|{label}>" if _SAFE_URL.fullmatch(seg.url) else label
     return fit(seg, limit)
 
 

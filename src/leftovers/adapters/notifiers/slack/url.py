@@ -12,6 +12,6 @@ def url_problem(url: str) -> str | None:
     """Why ``url`` cannot be a webhook URL (control characters, spaces, non-ASCII), without quoting it; else None."""
     if not url.isascii():
         return "contains non-ASCII characters: copy it again from Slack's app settings"
-    if not _PRINTABLE.match(url):
+    if not _PRINTABLE.fullmatch(url):  # not match: "$" would let a final newline through
         return "contains spaces or control characters (pasted across lines?): copy it again from Slack"
     return None
