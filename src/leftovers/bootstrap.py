@@ -14,6 +14,7 @@ from leftovers.core.digest import Digest
 from leftovers.core.errors import NotifyError, SettingsError
 from leftovers.core.policy_report import describer
 from leftovers.core.ports import Inventory, Message, Notifier, Store
+from leftovers.resources import console_url
 from leftovers.settings import Settings
 
 DYNAMODB_SCHEME = "dynamodb://"
@@ -152,7 +153,7 @@ class SlackPreview:
 def notify_options(settings: Settings, at: datetime, slack: bool, group_by: str = "type") -> dict[str, Any]:
     """What a notify run adds to the digest: policy filtering, owners, costs (most expensive first), language."""
     return {
-        "describe": describer(settings.policy, bundled_prices(), at),
+        "describe": describer(settings.policy, bundled_prices(), at, links=console_url),
         "language": settings.policy.language,
         "group_by": group_by,
         "order": "cost",

@@ -121,3 +121,15 @@ def test_japanese_demo_has_no_english_left(run) -> None:  # type: ignore[no-unty
         assert english not in out
     assert "T15:00:00" not in out
     assert "+00:00" not in out
+
+
+def test_each_instance_links_to_its_console_page_from_the_registry(run, slack_sink: SlackSink) -> None:  # type: ignore[no-untyped-def]
+    run("ingest", "-", input=jsonl([load_event("cloudtrail_run_instances")]))
+    (payload,) = posted(run, slack_sink)
+    lines = [line for line in sections(payload).splitlines() if line.startswith("•")]
+    ids = sorted(r["resource_id"] for r in json.loads(run("report", "--format", "json").stdout))
+    for instance in ids:
+        [line] = [line for line in lines if instance in line]
+        page = "https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#InstanceDetails:instanceId="
+        url = page + instance
+        assert f"<{url}|" in line
