@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from leftovers.adapters.console import console_url
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
 from leftovers.adapters.price_file import bundled_prices
 from leftovers.adapters.stores.memory import MemoryStore
@@ -14,7 +15,6 @@ from leftovers.core.digest import Digest
 from leftovers.core.errors import NotifyError, SettingsError
 from leftovers.core.policy_report import describer
 from leftovers.core.ports import Inventory, Message, Notifier, Store
-from leftovers.resources import console_url
 from leftovers.settings import Settings
 
 DYNAMODB_SCHEME = "dynamodb://"

@@ -26,9 +26,7 @@ import importlib
 import pkgutil
 from functools import cache
 from types import ModuleType
-from urllib.parse import quote
 
-from leftovers.core.model import Resource
 from leftovers.resources._arns import arn_rows, key_of
 from leftovers.resources._calls import TrailCall, created, deleted, tagged
 from leftovers.resources._checks import Describe, ec2_describe, gone_on, one, states
@@ -43,7 +41,6 @@ __all__ = [
     "all_types",
     "arn_rows",
     "by_type",
-    "console_url",
     "created",
     "deleted",
     "ec2_describe",
@@ -83,16 +80,6 @@ def all_calls() -> tuple[TrailCall, ...]:
 
 def _module(name: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{name}")
-
-
-def console_url(resource: Resource) -> str | None:
-    """The resource's page in the AWS console, when its type declares one (the digest links it)."""
-    declared = by_type().get(resource.key.resource_type)
-    if declared is None or declared.console is None:
-        return None
-    key = resource.key
-    values = {"id": key.resource_id, "name": resource.name or key.resource_id, "region": key.region}
-    return declared.console.format(**{k: quote(v, safe="") for k, v in values.items()})
 
 
 @cache
