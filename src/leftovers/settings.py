@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
@@ -18,6 +17,7 @@ from leftovers.adapters.config_file import load_policy
 from leftovers.core.durations import DurationError, parse_duration, parse_interval
 from leftovers.core.errors import SettingsError
 from leftovers.core.policy import LANGUAGES, Policy
+from leftovers.core.times import TimeError, check_zone
 
 ENV_PREFIX = "LEFTOVERS_"
 PLAIN = (
@@ -42,10 +42,9 @@ def default_db() -> Path:
 def check_timezone(value: str, setting: str = "timezone") -> str:
     """An IANA time zone name, or SettingsError naming the setting."""
     try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(setting, f"unknown time zone {value!r} (use an IANA name like Asia/Tokyo)") from None
-    return value
+        return check_zone(value)
+    except TimeError as exc:
+        raise SettingsError(setting, str(exc)) from None
 
 
 def check_language(value: str, setting: str = "language") -> str:

@@ -14,6 +14,7 @@ from leftovers.bootstrap import open_store
 from leftovers.cli.options import given
 from leftovers.core.errors import SettingsError
 from leftovers.core.ports import Store
+from leftovers.core.times import ISO_EXAMPLE, TimeError, TimeOutOfRange, parse_iso
 from leftovers.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,23 +55,12 @@ def parse_at(value: str | None, timezone: str) -> datetime:
     if value is None:
         return datetime.now(UTC)
     try:
-        at = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise SettingsError("--at", f"not an ISO 8601 time: {value!r} (e.g. 2026-11-27T00:00+09:00)") from None
-    try:
-        if at.tzinfo is None:
-            at = _local(at, timezone)
-        return at.astimezone(UTC)
-    except OverflowError:
-        raise SettingsError("--at", f"{value!r} is out of range (years 1 to 9999 in UTC)") from None
-
-
-def _local(wall: datetime, timezone: str) -> datetime:
-    """``wall`` read in ``timezone``; a time skipped by a daylight-saving change does not exist there."""
-    at = wall.replace(tzinfo=ZoneInfo(timezone))
-    if at.astimezone(UTC).astimezone(at.tzinfo).replace(tzinfo=None) != wall:
-        raise SettingsError("--at", f"{wall.isoformat()} does not exist in {timezone} (clocks skip it)")
-    return at
+        return parse_iso(value, ZoneInfo(timezone), must_exist=True)
+    except TimeOutOfRange as exc:
+        raise SettingsError("--at", str(exc)) from None
+    except TimeError as exc:
+        example = f" (e.g. {ISO_EXAMPLE})" if str(exc).startswith("not an ISO") else ""
+        raise SettingsError("--at", f"{exc}{example}") from None
 
 
 def at_option(func: F) -> F:

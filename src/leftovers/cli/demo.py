@@ -17,8 +17,8 @@ from leftovers.bootstrap import notify_options, open_store
 from leftovers.cli import common
 from leftovers.cli.ingest import COUNTS
 from leftovers.core import i18n
-from leftovers.core.digest import format_time
 from leftovers.core.ports import Store
+from leftovers.core.times import format_time
 from leftovers.service import notify as service
 from leftovers.service.ingest import ingest
 from leftovers.settings import Settings

@@ -11,12 +11,12 @@ import click
 from leftovers.adapters.price_file import bundled_prices
 from leftovers.cli import common
 from leftovers.cli.report_formats import Shown, as_csv, as_json, as_table
-from leftovers.core.digest import format_time
 from leftovers.core.model import Resource
 from leftovers.core.policy import Policy
 from leftovers.core.policy_report import POLICY_COLUMNS, policy_fields, unshown
 from leftovers.core.report import COLUMNS, report_row
 from leftovers.core.rich_text import neutralise
+from leftovers.core.times import format_time
 from leftovers.service.reindex import lagging
 
 ALL_COLUMNS = (*COLUMNS, *POLICY_COLUMNS, "created_by", "created_for_by", "sources")

@@ -16,9 +16,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from leftovers.core.digest import PLACEHOLDER, format_age, format_time
+from leftovers.core.digest import PLACEHOLDER, format_age
 from leftovers.core.model import Resource
 from leftovers.core.rich_text import neutralise
+from leftovers.core.times import format_time, parse_iso
 
 # OWASP "CSV injection": cells starting with these are formulas (or become one) in Excel, LibreOffice, Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -101,4 +102,4 @@ def _deadline(row: dict[str, Any], zone: ZoneInfo) -> str:
         return f"kept until {row['kept_until']}" if row["kept_until"] != "forever" else "kept"
     if row["deadline"] is None:
         return "never"
-    return format_time(datetime.fromisoformat(row["deadline"].replace("Z", "+00:00")), zone) or PLACEHOLDER
+    return format_time(parse_iso(row["deadline"]), zone) or PLACEHOLDER

@@ -12,11 +12,12 @@ from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from leftovers.core import i18n
-from leftovers.core.digest_facts import PLACEHOLDER, EntryFacts, facts, format_time, line_fields, shared_place
+from leftovers.core.digest_facts import PLACEHOLDER, EntryFacts, facts, line_fields, shared_place
 from leftovers.core.model import Resource
 from leftovers.core.rich_text import Field, Owner, Segment
+from leftovers.core.times import format_time
 
-__all__ = ["PLACEHOLDER", "Digest", "DigestEntry", "EntryFacts", "format_age", "format_time", "total_cost"]
+__all__ = ["PLACEHOLDER", "Digest", "DigestEntry", "EntryFacts", "format_age", "total_cost"]
 
 GROUP_BY = ("type", "owner")
 ORDERS = ("age", "cost")

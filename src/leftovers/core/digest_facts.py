@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from leftovers.core import i18n
 from leftovers.core.rich_text import Field, Link, Owner, Segment
+from leftovers.core.times import format_time
 
 if TYPE_CHECKING:
     from leftovers.core.digest import Digest, DigestEntry
 
 PLACEHOLDER = "?"
 """What a stored value that cannot be shown (a time out of range in the display zone) is shown as."""
-
-
-def format_time(at: datetime, zone: ZoneInfo) -> str | None:
-    """A timestamp in the display zone, minutes precision, with the zone's abbreviation; ``None`` out of range."""
-    try:
-        return at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
-    except (OverflowError, ValueError):  # a stored year-1 time west of UTC, or year 9999 east of it
-        return None
 
 
 @dataclass(frozen=True, slots=True)

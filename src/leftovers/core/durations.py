@@ -7,7 +7,9 @@ meaning 89 days in February and 92 in July. A bare number means days (``ttl = 30
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
+
+from leftovers.core.times import TimeError, parse_iso
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([hdwmy]?)\s*$", re.IGNORECASE)
 _UNIT_DAYS = {"d": 1, "": 1, "w": 7, "m": 30, "y": 365}
@@ -54,10 +56,9 @@ def parse_date(text: str) -> date:
     except ValueError:
         pass
     try:
-        stamp = datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value)
-    except ValueError:
+        return parse_iso(value).date()
+    except TimeError:
         raise DurationError(f"not an ISO date: {text!r} (use e.g. 2026-12-31)") from None
-    return (stamp if stamp.tzinfo is None else stamp.astimezone(UTC)).date()
 
 
 def parse_date_or_duration(text: str) -> date | timedelta:

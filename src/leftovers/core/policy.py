@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from leftovers.core import answers, local_time
 from leftovers.core.deadlines import DEFAULT_REMINDER, DEFAULT_TOMBSTONE_TTL, with_deadline
@@ -19,6 +18,7 @@ from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource
 from leftovers.core.policy_rules import IgnoreRule, first_match, glob_lookup
 from leftovers.core.policy_tags import FOREVER, Kept, TagKeys, TagReading, read_tags
+from leftovers.core.times import check_zone
 
 LANGUAGES = ("en", "ja")
 
@@ -55,7 +55,7 @@ class Policy:
             raise ValueError("reminder interval must be positive (or None for never)")
         if self.language not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
-        ZoneInfo(self.timezone)  # fails here, once, rather than in the middle of a digest
+        check_zone(self.timezone)  # fails here, once, rather than in the middle of a digest
 
     # -- the Deadlines protocol ------------------------------------------------------------------------------
     def first_due(self, resource: Resource) -> datetime | None:

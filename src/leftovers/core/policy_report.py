@@ -11,8 +11,8 @@ from leftovers.core.digest import DigestEntry
 from leftovers.core.model import Resource
 from leftovers.core.policy import Policy
 from leftovers.core.pricing import PriceTable
-from leftovers.core.report import iso
 from leftovers.core.rich_text import Owner
+from leftovers.core.times import iso
 
 POLICY_COLUMNS = ("owner", "deadline", "kept_until", "ignored_by", "monthly_cost_usd", "tag_problem")
 

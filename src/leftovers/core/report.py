@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from leftovers.core.model import Answer, Resource
+from leftovers.core.times import iso
 
 COLUMNS = (
     "account",
@@ -19,11 +19,6 @@ COLUMNS = (
     "last_notified_at",
     "next_due_at",
 )
-
-
-def iso(at: datetime | None) -> str | None:
-    """ISO 8601 in UTC to the second with a ``Z`` (one format for every time: ``2026-11-20T01:00:07Z``), or ``None``."""
-    return None if at is None else at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def report_row(resource: Resource) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from leftovers.bootstrap import make_notifier, open_store
 from leftovers.core.errors import SettingsError
 from leftovers.core.ports import Notifier, Store
 from leftovers.core.run_lease import RunLease
+from leftovers.core.times import TimeError, parse_iso
 from leftovers.settings import Settings
 
 logger = Logger(service="leftovers")
@@ -95,10 +96,9 @@ def parse_at(value: object) -> datetime:
     if not isinstance(value, str):
         raise SettingsError("at", f"expected an ISO 8601 time, got {type(value).__name__}")
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise SettingsError("at", f"not an ISO 8601 time: {value!r}") from None
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
+        return parse_iso(value)
+    except TimeError as exc:
+        raise SettingsError("at", str(exc)) from None
 
 
 def parse_run(value: object) -> str | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Mapping
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from leftovers.adapters.config_file.patterns import PatternError, compile_pattern
 from leftovers.adapters.notifiers.addresses import is_email
 from leftovers.core.durations import DurationError
 from leftovers.core.policy_rules import Pattern
+from leftovers.core.times import TimeError, check_zone
 
 Key = tuple[str | int, ...]
 _KIND_NAMES = {str: "string", bool: "boolean (true or false)", dict: "table", list: "list"}
@@ -93,10 +93,9 @@ def timezone(parent: Mapping[str, Any], key: str) -> str:
     """An IANA time zone name (default UTC)."""
     name = str(get(parent, key, str, "UTC"))
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise BadValue((key,), f"unknown time zone {name!r} (use an IANA name like Asia/Tokyo)") from None
-    return name
+        return check_zone(name)
+    except TimeError as exc:
+        raise BadValue((key,), str(exc)) from None
 
 
 def choice(parent: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str:

@@ -15,6 +15,7 @@ from leftovers.adapters.inventory.clients import Clients, is_gone, unknown_reaso
 from leftovers.adapters.inventory.describe_table import ROWS
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
+from leftovers.core.times import TimeError, parse_iso
 from leftovers.resources import Describe
 
 _EPOCH_MS = 10**11  # a number above this is milliseconds (CloudWatch Logs), below it seconds (SQS)
@@ -131,8 +132,7 @@ def as_time(value: object) -> datetime | None:
         return datetime.fromtimestamp(value / 1000 if value > _EPOCH_MS else value, UTC)
     if isinstance(value, str):
         try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
+            return parse_iso(value)
+        except TimeError:
             return None
-        return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
     return None

@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from leftovers.core.errors import EventRejected
 from leftovers.core.limits import EARLIEST, LATEST, MAX_NUMBER
 from leftovers.core.model import ResourceChange
+from leftovers.core.times import TimeError, TimeOutOfRange, parse_iso
 
 _NONE: Mapping[str, Any] = {}
 JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
@@ -42,18 +43,12 @@ def parse_time(value: object, field: str) -> datetime:
     """An ISO 8601 time with or without fractional seconds, ``Z`` or an offset, as aware UTC."""
     if not isinstance(value, str) or not value:
         raise EventRejected(field, "missing time")
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
     try:
-        parsed = datetime.fromisoformat(text)
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=UTC)
-        parsed = parsed.astimezone(UTC)
-    except ValueError:
-        raise EventRejected(field, f"not an ISO 8601 time: {value!r}"[:160]) from None
-    except OverflowError:  # a valid text whose offset pushes it past year 1 or 9999
+        parsed = parse_iso(value)
+    except TimeOutOfRange:  # a valid text whose offset pushes it past year 1 or 9999
         parsed = EARLIEST - EARLIEST.resolution
+    except TimeError as exc:
+        raise EventRejected(field, str(exc)) from None
     if not EARLIEST <= parsed < LATEST:
         raise EventRejected(field, f"out of range: {value!r} (expected from {EARLIEST.year} to {LATEST.year})")
     return parsed
