@@ -1,3 +1,5 @@
-"""Fixtures shared by every tier: the local Slack sink."""
+"""Shared by every tier: the local Slack fakes, and the Hypothesis profile (quick locally, 4x the examples in CI)."""
+
+import tests.support.examples  # noqa: F401  (loads the profile before any test module is collected)
 
 pytest_plugins = ["tests.support.slack_sink", "tests.support.slack_api"]

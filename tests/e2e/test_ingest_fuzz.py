@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from leftovers.cli import cli
 from tests.support.bad_events import BAD, WARNED
+from tests.support.examples import examples
 from tests.support.synthetic import config_event
 
 GOOD = [json.dumps(config_event(n)).encode() for n in range(1, 6)]
@@ -32,7 +33,7 @@ def _no_machine_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(LINE, min_size=1, max_size=12))
 def test_every_good_event_is_stored_and_every_bad_one_named(lines: list[tuple[str, object]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -24,6 +24,7 @@ from leftovers.core.lifecycle import apply
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.handlers import _wiring, ingest
 from tests.support.events import load_event
+from tests.support.examples import examples
 from tests.support.synthetic import config_event
 
 Decide = Callable[[str, dict[str, Any]], str | None]  # (operation, params) -> None, "before" or "after"
@@ -197,7 +198,7 @@ def contract(records: dict[ResourceKey, Resource]) -> dict[ResourceKey, object]:
     return {k: r if r.active else ("tombstone", r.deleted_at, r.next_due_at) for k, r in records.items()}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(events=lifecycles(), data=st.data())
 def test_any_delivery_order_duplicates_and_transient_faults_end_in_the_ground_truth(
     lambda_env: str, client: Any, events: list[tuple[int, str, int, str]], data: st.DataObject

@@ -13,6 +13,7 @@ from leftovers.core.lifecycle import Outcome, apply, is_due, mark_notified
 from leftovers.core.model import Creation, Resource, ResourceChange
 from leftovers.core.policy import Policy
 from tests.support.changes import KEY, T0, change
+from tests.support.examples import examples
 
 SCHEDULE = Schedule()
 POLICY = Policy(grace=timedelta(hours=2))
@@ -230,13 +231,13 @@ def readings(record: Resource) -> tuple[object, ...]:
     return (POLICY.owner(record), POLICY.kept_until(record), POLICY.tag_problem(record), POLICY.deadline(record))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(data=st.data(), history=lifecycles())
 def test_any_order_with_duplicates_ends_in_the_in_order_state(data: st.DataObject, history: list) -> None:
     assert_any_order_with_duplicates_ends_in_the_in_order_state(data, history)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(data=st.data(), history=two_source_lifecycles())
 def test_two_sources_in_any_order_end_in_the_in_order_state(data: st.DataObject, history: list) -> None:
     assert_any_order_with_duplicates_ends_in_the_in_order_state(data, history)

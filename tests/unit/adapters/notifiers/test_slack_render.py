@@ -24,6 +24,7 @@ from leftovers.adapters.notifiers.slack.text import width
 from leftovers.core.digest import Digest, DigestEntry
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Message
+from tests.support.examples import examples
 
 AT = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 TYPES = ("AWS::EC2::Instance", "AWS::S3::Bucket", "AWS::Lambda::Function", "AWS::EC2::Volume", "AWS::RDS::DBInstance")
@@ -153,7 +154,7 @@ def test_a_budget_below_one_full_section_is_refused() -> None:
         render_messages(digest_of(1), message_chars=MIN_MESSAGE_CHARS - 1)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(75), deadline=None)
 @given(
     names=st.lists(st.one_of(st.none(), st.text(min_size=1, max_size=400)), max_size=80),
     ntypes=st.integers(1, 60),
@@ -210,7 +211,7 @@ def test_bidi_overrides_and_zero_width_characters_never_reach_slack() -> None:
 MARKUP = re.compile(r"<(@[UW][A-Z0-9]+|https://[^\s<>|]+\|[^<>]*)>")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     names=st.lists(st.text(max_size=60), min_size=1, max_size=20),
     owners=st.lists(st.tuples(st.text(min_size=1, max_size=30), st.text(max_size=20)), min_size=1, max_size=20),

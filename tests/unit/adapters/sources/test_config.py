@@ -16,6 +16,7 @@ from leftovers.adapters.sources.config import is_config_event, parse_config_even
 from leftovers.core.errors import EventRejected
 from leftovers.core.model import ChangeKind, ResourceKey
 from tests.support.events import event_names, load_event
+from tests.support.examples import examples
 
 CREATED, DELETED, UPDATED = ChangeKind.CREATED, ChangeKind.DELETED, ChangeKind.UPDATED
 TOKYO, VIRGINIA, ACCOUNT = "ap-northeast-1", "us-east-1", "123456789012"
@@ -536,13 +537,13 @@ def _outcome(event: Any) -> None:
     assert bool(parsed.changes) != bool(parsed.ignored)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(75), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(KEYS | st.text(max_size=8), JSON, max_size=6))
 def test_arbitrary_json_objects_only_ever_raise_event_rejected(event: dict[str, Any]) -> None:
     _outcome(event)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(75), deadline=None)
 @given(st.sampled_from(sorted(CHANGES) + sorted(IGNORED)), st.data())
 def test_damaged_real_events_only_ever_raise_event_rejected(name: str, data: st.DataObject) -> None:
     event = load_event(name)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from leftovers.adapters.stores.codec import COLUMNS, decode_time, encode_time, from_row, from_values, to_row, to_values
 from leftovers.core.model import Creation, Resource, ResourceKey
+from tests.support.examples import examples
 
 zones = st.one_of(
     st.just(UTC),
@@ -48,7 +49,7 @@ resources = st.builds(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(75))
 @given(resources)
 def test_a_record_survives_a_trip_through_json(record: Resource) -> None:
     row = json.loads(json.dumps(to_row(record)))

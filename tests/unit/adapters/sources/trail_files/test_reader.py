@@ -15,6 +15,7 @@ from leftovers.adapters.sources.trail_files.reader import Tally, trail_changes
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.core.deadlines import Schedule
 from leftovers.service.ingest import ingest
+from tests.support.examples import examples
 from tests.support.trail_logs import log_bytes, record
 
 
@@ -43,7 +44,7 @@ def replay(order: list[int]) -> dict[str, Any]:
     return {r.key.resource_id: r.created_at for r in store.scan()}
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(st.lists(st.integers(0, len(FILES) - 1), min_size=len(FILES), max_size=8).filter(lambda o: set(o) == {0, 1, 2}))
 def test_any_order_and_any_repeats_of_the_files_end_in_the_same_store(order: list[int]) -> None:
     assert replay(order) == replay([0, 1, 2])
