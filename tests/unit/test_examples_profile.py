@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-PROBE = "import tests.support.examples as e, hypothesis; print(hypothesis.settings.default.max_examples, e.examples(10))"
+PROBE = "import tests.support.examples as e, hypothesis as h; print(h.settings.default.max_examples, e.examples(10))"
 
 
 def probe(**env: str) -> str:
