@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from leftovers.adapters.sources import parse_event
-from leftovers.adapters.stores.dynamodb import encode
+from leftovers.adapters.stores.dynamodb.items import encode
 from leftovers.core.deadlines import Schedule
 from leftovers.core.lifecycle import apply
 

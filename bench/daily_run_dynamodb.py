@@ -34,7 +34,9 @@ from botocore.config import Config
 from _moto import Meter, metered, start_moto
 from leftovers.adapters.leases.dynamodb import DynamoDBRunLease
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
-from leftovers.adapters.stores.dynamodb import DynamoDBStore, create_table, encode
+from leftovers.adapters.stores.dynamodb import DynamoDBStore
+from leftovers.adapters.stores.dynamodb.items import encode
+from leftovers.adapters.stores.dynamodb.schema import create_table
 from leftovers.core.deadlines import Schedule, with_deadline
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey

@@ -52,7 +52,7 @@ def init_store(url: str, region: str | None = None) -> str:
     it exists already); say what was done."""
     if url.startswith(DYNAMODB_SCHEME):
         from leftovers.adapters.stores.dynamodb import open_dynamodb_store
-        from leftovers.adapters.stores.dynamodb_schema import ensure_table
+        from leftovers.adapters.stores.dynamodb.schema import ensure_table
 
         store = open_dynamodb_store(url, region=region)  # validates the name before any AWS call
         if ensure_table(store.client, store.table):

@@ -9,7 +9,7 @@ import boto3
 import pytest
 from click.testing import CliRunner, Result
 
-from leftovers.adapters.stores.dynamodb_schema import table_definition
+from leftovers.adapters.stores.dynamodb.schema import table_definition
 from leftovers.cli import cli
 from tests.support.moto_server import MotoServer, template_table, unique
 from tests.support.synthetic import config_event, jsonl

@@ -5,7 +5,8 @@ from __future__ import annotations
 import boto3
 import pytest
 
-from leftovers.adapters.stores.dynamodb import create_table, open_dynamodb_store
+from leftovers.adapters.stores.dynamodb import open_dynamodb_store
+from leftovers.adapters.stores.dynamodb.schema import create_table
 from leftovers.core.errors import SettingsError, StoreError
 from tests.support.moto_server import load_template, template_table, unique
 

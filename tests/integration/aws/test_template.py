@@ -10,7 +10,7 @@ from cfnlint.api import lint_file
 from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 
-from leftovers.adapters.stores.dynamodb import table_definition
+from leftovers.adapters.stores.dynamodb.schema import table_definition
 from tests.integration.aws.test_template_reconcile import inventory_actions, read_only
 from tests.support.moto_server import ROOT, TEMPLATE, load_template, template_table
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from leftovers.adapters.stores.codec import from_values, to_row, to_values
-from leftovers.adapters.stores.dynamodb import decode, encode
+from leftovers.adapters.stores.dynamodb.items import decode, encode
 from leftovers.core.model import Answer, Resource, ResourceKey
 
 T0 = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from leftovers.adapters.stores.dynamodb import decode, encode
+from leftovers.adapters.stores.dynamodb.items import decode, encode
 from leftovers.core.model import Creation, Resource, ResourceKey
 
 T0 = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from leftovers.adapters.stores.codec import COLUMNS, from_row, to_row
-from leftovers.adapters.stores.dynamodb_schema import DUE_INDEX, DUE_SHARD, PK, TTL_ATTRIBUTE
+from leftovers.adapters.stores.dynamodb.schema import DUE_INDEX, DUE_SHARD, PK, TTL_ATTRIBUTE
 from leftovers.core.model import Resource
 
 _NONE_ROW: dict[str, Any] = dict.fromkeys(COLUMNS)

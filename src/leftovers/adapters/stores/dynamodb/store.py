@@ -16,8 +16,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from leftovers.adapters.aws_region import aws_client
 from leftovers.adapters.stores.codec import encode_time
-from leftovers.adapters.stores.dynamodb_items import decode, encode, expect_version
-from leftovers.adapters.stores.dynamodb_schema import (
+from leftovers.adapters.stores.dynamodb.items import decode, encode, expect_version
+from leftovers.adapters.stores.dynamodb.schema import (
     DUE_INDEX,
     DUE_SHARD,
     DUE_SORT,
