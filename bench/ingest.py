@@ -28,6 +28,10 @@ from leftovers.adapters.stores.sqlite import SQLiteStore
 from leftovers.service.ingest import ingest
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "tests" / "events" / "config_discovered_ec2_instance.json"
+TARGET = 0.5
+# Below this many events the ratio of two sub-second timings says nothing (start-up costs, a busy neighbour).
+MEASURED_FROM = 20_000
+SMOKE_SIZE = f"n/a at smoke size (< {MEASURED_FROM:,} events)"
 STATUSES = ("ResourceDiscovered",) * 6 + ("OK",) * 2 + ("ResourceDeleted",) * 2
 
 
@@ -115,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ingest: {args.events} Config events into SQLite (best of {args.repeat} runs each)")
     print(f"  leftovers (parse + lifecycle + versioned save): {ours_rate:10,.0f} events/s ({ours:.2f} s)")
     print(f"  baseline  (json.loads + executemany)          : {raw_rate:10,.0f} events/s ({raw:.2f} s)")
-    print(f"  ratio {ratio:.0%} of baseline (target >= 50%): {'PASS' if ratio >= 0.5 else 'FAIL'}")
+    verdict = SMOKE_SIZE if args.events < MEASURED_FROM else "PASS" if ratio >= TARGET else "FAIL"
+    print(f"  ratio {ratio:.0%} of baseline (target >= {TARGET:.0%}; baseline of Leftovers before: 54%): {verdict}")
     return 0
 
 
