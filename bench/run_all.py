@@ -41,7 +41,7 @@ PROFILES = {
     "quick": Profile(
         args={
             "ingest": ["--events", "20000", "--repeat", "1"],
-            "ingest_memory": ["--events", "5000", "--factor", "3", "--resources", "500"],
+            "ingest_memory": ["--events", "20000", "--factor", "2", "--resources", "1000"],
             "digest": ["--leftovers", "10000", "--runs", "1"],
             "cold_start": ["--runs", "3", "--no-build"],
             "replay": ["--records", "50000", "--repeat", "1"],

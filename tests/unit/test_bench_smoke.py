@@ -16,7 +16,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 # Arguments small enough for the unit suite (a second or so each).
 SMOKE = {
     "ingest": ["--events", "1000"],
-    "ingest_memory": ["--events", "1000", "--factor", "3", "--resources", "100"],
+    "ingest_memory": ["--events", "200", "--factor", "2", "--resources", "50"],
     "digest": ["--leftovers", "200", "--runs", "1"],
     "cost_model": ["--events-per-day", "1000", "--tracked", "500"],
     "cold_start": ["--runs", "1", "--no-build", "--artifact", "/nonexistent/leftovers-artifact"],
@@ -64,6 +64,7 @@ def test_script_runs_small_and_meets_its_targets(name: str, capsys: pytest.Captu
         ("ingest", ["--events", "1000"], "ratio"),
         ("replay", ["--records", "2000", "--repeat", "1"], "of the gzip rate"),
         ("digest", ["--leftovers", "200", "--runs", "1"], "slack render"),
+        ("ingest_memory", ["--events", "200", "--factor", "2", "--resources", "50"], "streamed peak grows"),
     ],
 )
 def test_a_timing_ratio_at_smoke_size_says_so(
