@@ -21,10 +21,12 @@ class Memo:
         self._depth = 0
 
     def get(self, held: tuple[object, ...]) -> tuple[bool, Any]:
-        """``(True, value)`` if ``held`` (the very same objects, in order) was seen, else ``(False, None)``."""
+        """``(True, value)`` if ``held`` was seen (the same objects, or equal ones: the value depends on them
+        alone), else ``(False, None)``."""
         known = self._found.get(id(held[0]))
-        # The memo holds what it keys by, so an id cannot be reused by another object while it is here.
-        if known is not None and all(a is b for a, b in zip(known[0], held, strict=True)):
+        # The memo holds what it keys by, so an id cannot be reused by another object while it is here; the tuple
+        # comparison runs in C and tries identity first, which is what matches on a run's repeated questions.
+        if known is not None and known[0] == held:
             return True, known[1]
         return False, None
 
