@@ -61,10 +61,23 @@ def write_events(path: Path, events: int, resources: int, seed: int = 11) -> Non
             out.write(json.dumps(base) + "\n")
 
 
+# Runs the installed ``leftovers`` script and, at exit, prints the peak RSS of that program alone. ``wait4``'s
+# ru_maxrss would count the parent's memory copied at fork (630 MB under a pytest worker), whatever the CLI used.
+_PEAK = (
+    "import atexit, runpy, sys\n"
+    "def peak():\n"
+    "    with open('/proc/self/status') as status:\n"
+    "        print(next(line for line in status if line.startswith('VmHWM:')), file=sys.stderr, end='')\n"
+    "atexit.register(peak)\n"
+    "sys.argv = sys.argv[1:]\n"
+    "runpy.run_path(sys.argv[0], run_name='__main__')\n"
+)
+
+
 def cli(db: Path, *args: str) -> Run:
     """Run ``leftovers --db DB ARGS`` and measure that process alone."""
     began = datetime.now(UTC)
-    cmd = [str(CLI), "--db", str(db), *args]
+    cmd = [sys.executable, "-c", _PEAK, str(CLI), "--db", str(db), *args]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=db.parent)
         _, status, usage = os.wait4(proc.pid, 0)  # this child's own usage, not every child's so far
@@ -75,7 +88,8 @@ def cli(db: Path, *args: str) -> Run:
     if code != 0:
         raise SystemExit(f"{' '.join(args)} failed (exit {code}): {errors.strip()[-500:]}")
     wall = (datetime.now(UTC) - began).total_seconds()
-    return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, out_bytes)
+    peak_kb = [int(line.split()[1]) for line in errors.splitlines() if line.startswith("VmHWM:")]
+    return Run(usage.ru_utime + usage.ru_stime, wall, (peak_kb[-1] if peak_kb else usage.ru_maxrss) / 1024, out_bytes)
 
 
 def scale_run(tmp: Path, events: int) -> None:
