@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint unit package bench clean regen
+.PHONY: demo test lint unit package bench bench-quick clean regen
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -35,6 +35,10 @@ package: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# Every benchmark on small inputs (under 2 minutes): timing ratios then say "n/a at smoke size".
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run_all.py --profile quick
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

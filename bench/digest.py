@@ -34,6 +34,7 @@ SLACK_MESSAGE_CHARS = 12_000  # undocumented per-message total (slackapi/bolt-js
 SLACK_TEXT_CHARS = 40_000  # api.slack.com/changelog/2018-04-truncating-really-long-messages
 SLACK_MESSAGES_PER_SECOND = 1  # incoming webhooks: about one message a second (docs.slack.dev rate limits)
 AT = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
+RENDER_TARGET_AT = 10_000  # leftovers: the render target is set for this size
 ACCOUNTS = ("123456789012", "210987654321", "555566667777")
 REGIONS = ("us-east-1", "us-west-2", "eu-west-1", "ap-northeast-1")
 OWNERS = ("alice", "bob", "chen", "dmitri", "emi", "farah", "ci-bot", "たなか")
@@ -141,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  baseline  : 1 naive message of every line: {naive_chars:,} chars, {naive_bytes:,} JSON bytes = "
           f"{naive_chars / SLACK_TEXT_CHARS:.1f}x the {SLACK_TEXT_CHARS:,}-char text truncation, "
           f"{naive_chars / MAX_SECTION_CHARS:.1f}x a {MAX_SECTION_CHARS:,}-char section")  # fmt: skip
+    render = "PASS" if slack_s < 1 else "FAIL"
+    if args.leftovers < RENDER_TARGET_AT:  # a fast render of fewer leftovers proves nothing about the target
+        render = f"n/a at smoke size (< {RENDER_TARGET_AT:,} leftovers)"
     within = (
         worst["blocks"] <= MAX_BLOCKS
         and worst["section"] <= MAX_SECTION_CHARS
@@ -148,8 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         and worst["chars"] <= SLACK_MESSAGE_CHARS
     )
     print(f"  every message within Slack's limits: {'PASS' if within else 'FAIL'}; "
-          f"every leftover in exactly one message: {'PASS' if exactly_once else 'FAIL'}; "
-          f"slack render {slack_s:.2f} s (target < 1 s): {'PASS' if slack_s < 1 else 'FAIL'}")  # fmt: skip
+          f"every leftover in exactly one message: {'PASS' if exactly_once else 'FAIL'}")  # fmt: skip
+    print(f"  slack render {slack_s:.2f} s (target < 1 s at {RENDER_TARGET_AT:,}): {render}")  # fmt: skip
     return 0
 
 

@@ -17,17 +17,23 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from leftovers.adapters.config_file import load_policy
 from leftovers.adapters.sources import parse_event
+from leftovers.adapters.sources.files import read_events
 from leftovers.adapters.stores.codec import COLUMNS
 from leftovers.adapters.stores.sqlite import SQLiteStore
 from leftovers.service.ingest import ingest
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "tests" / "events" / "config_discovered_ec2_instance.json"
+TARGET = 0.5
+# Below this many events the ratio of two sub-second timings says nothing (start-up costs, a busy neighbour).
+MEASURED_FROM = 20_000
+SMOKE_SIZE = f"n/a at smoke size (< {MEASURED_FROM:,} events)"
 STATUSES = ("ResourceDiscovered",) * 6 + ("OK",) * 2 + ("ResourceDeleted",) * 2
 
 
@@ -54,18 +60,28 @@ def synthetic_events(n: int, seed: int = 7) -> list[str]:
     return lines
 
 
+def as_file(lines: list[str], db: Path) -> Path:
+    """The lines as a JSON Lines file next to ``db``: both sides read the same file, as ``leftovers ingest`` does."""
+    path = db.parent / f"events-{len(lines)}-{zlib.crc32(''.join(lines[:1] + lines[-1:]).encode()):08x}.jsonl"
+    if not path.exists():
+        path.write_text("".join(line + "\n" for line in lines))
+    return path
+
+
 def run_leftovers(lines: list[str], db: Path) -> float:
-    """Seconds to parse and ingest every line through the real adapters and service."""
+    """CPU seconds to read, parse and ingest every line through the real reader, adapters and service (CPU time:
+    the machine may be shared, and one core is what this measures)."""
+    path = as_file(lines, db)
     store = SQLiteStore(db)
-    began = time.perf_counter()
-    changes = (c for line in lines for c in parse_event(json.loads(line)).changes)
+    began = time.process_time()
+    changes = (c for raw in read_events(str(path)) for c in parse_event(raw.event).changes)
     ingest(store, changes, load_policy(None))  # the CLI's default policy, default ignore list included
-    elapsed = time.perf_counter() - began
+    elapsed = time.process_time() - began
     store.close()
     return elapsed
 
 
-def baseline_rows(lines: list[str]) -> Iterator[tuple[object, ...]]:
+def baseline_rows(lines: Iterable[bytes | str]) -> Iterator[tuple[object, ...]]:
     """The same columns the store writes, pulled out by hand: no validation, no lifecycle rules.
 
     Values are named and put in the codec's column order, so a schema change cannot misalign them silently.
@@ -81,18 +97,23 @@ def baseline_rows(lines: list[str]) -> Iterator[tuple[object, ...]]:
             "details": json.dumps({"instanceType": item["configuration"]["instanceType"]}),
         }  # fmt: skip
         yield tuple(row.get(column) for column in COLUMNS)
+
+
 def run_baseline(lines: list[str], db: Path) -> float:
-    """Seconds for json.loads + one executemany of the same rows into the same table (same indexes)."""
+    """CPU seconds for json.loads + one executemany of the same rows into the same table (same indexes)."""
+    path = as_file(lines, db)
     SQLiteStore(db).close()  # the store's own schema, so both sides maintain the same indexes
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    began = time.perf_counter()
+    began = time.process_time()
     conn.execute("BEGIN")
     marks = ", ".join("?" * len(COLUMNS))
-    conn.executemany(f"INSERT OR REPLACE INTO resources ({', '.join(COLUMNS)}) VALUES ({marks})", baseline_rows(lines))
+    with path.open("rb") as file:
+        rows = baseline_rows(file)
+        conn.executemany(f"INSERT OR REPLACE INTO resources ({', '.join(COLUMNS)}) VALUES ({marks})", rows)
     conn.execute("COMMIT")
-    elapsed = time.perf_counter() - began
+    elapsed = time.process_time() - began
     conn.close()
     return elapsed
 
@@ -112,10 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     ours, raw = min(ours_runs), min(raw_runs)
     ours_rate, raw_rate = args.events / ours, args.events / raw
     ratio = ours_rate / raw_rate
-    print(f"ingest: {args.events} Config events into SQLite (best of {args.repeat} runs each)")
-    print(f"  leftovers (parse + lifecycle + versioned save): {ours_rate:10,.0f} events/s ({ours:.2f} s)")
-    print(f"  baseline  (json.loads + executemany)          : {raw_rate:10,.0f} events/s ({raw:.2f} s)")
-    print(f"  ratio {ratio:.0%} of baseline (target >= 50%): {'PASS' if ratio >= 0.5 else 'FAIL'}")
+    print(f"ingest: {args.events:,} Config events from a JSON Lines file into SQLite (best of {args.repeat} runs "
+          "each; events/s of CPU time)")  # fmt: skip
+    print(f"  leftovers (read + parse + lifecycle + versioned save): {ours_rate:10,.0f} events/s ({ours:.2f} s)")
+    print(f"  baseline  (json.loads + executemany)                 : {raw_rate:10,.0f} events/s ({raw:.2f} s)")
+    verdict = SMOKE_SIZE if args.events < MEASURED_FROM else "PASS" if ratio >= TARGET else "FAIL"
+    print(f"  ratio {ratio:.0%} of baseline (target >= {TARGET:.0%}; baseline of Leftovers before: 54%): {verdict}")
     return 0
 
 

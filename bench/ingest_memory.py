@@ -23,6 +23,9 @@ from pathlib import Path
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "tests" / "events" / "config_discovered_ec2_instance.json"
 MB = 1024 * 1024
+# Ingest holds one chunk of changes (service.ingest.CHUNK, 10,000) at a time: below two chunks in the smaller file,
+# memory grows with the input by design, and the verdict would measure the chunk, not the streaming.
+MEASURED_FROM = 20_000
 
 
 def write_events(path: Path, events: int, resources: int) -> int:
@@ -98,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {label:<29}: {small / MB:8.1f} MB -> {large / MB:8.1f} MB peak RSS (+{(large - small) / MB:.1f} MB)")
     growth = (peaks["stream"][1] - peaks["stream"][0]) / grown
     verdict = "PASS" if growth < 0.25 else "FAIL"
+    if args.events < MEASURED_FROM:
+        verdict = f"n/a at smoke size (< {MEASURED_FROM:,} events: one chunk grows with the input)"
     print(f"  streamed peak grows {growth:.0%} of the input's growth (target < 25%): {verdict}")
     return 0
 

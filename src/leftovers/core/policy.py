@@ -8,7 +8,8 @@ policy of the day (``is_due``): a config change takes effect without rewriting t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -16,6 +17,7 @@ from leftovers.core import answers, local_time
 from leftovers.core.deadlines import DEFAULT_REMINDER, DEFAULT_TOMBSTONE_TTL, with_deadline
 from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource
+from leftovers.core.policy_memo import Memo
 from leftovers.core.policy_rules import IgnoreRule, first_match, glob_lookup
 from leftovers.core.policy_tags import FOREVER, Kept, TagKeys, TagReading, read_tags
 from leftovers.core.times import check_zone
@@ -47,6 +49,9 @@ class Policy:
     _by_type: dict[str, tuple[tuple[IgnoreRule, ...], timedelta]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # Tag readings and ignore verdicts already worked out (see Memo: each record was read up to 8 times a run).
+    _tag_memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
+    _ignore_memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.grace < timedelta(0) or any(g < timedelta(0) for _, g in self.type_grace):
@@ -73,11 +78,31 @@ class Policy:
     # -- what the rules say about one resource ---------------------------------------------------------------
     def tags(self, resource: Resource) -> TagReading:
         """The resource's keep, expiry and owner tags, read with the configured keys."""
-        return read_tags(resource.tag_map, self.tag_keys)
+        held = (resource.tag_map,)
+        found, reading = self._tag_memo.get(held)
+        if not found:
+            reading = read_tags(held[0], self.tag_keys)
+            self._tag_memo.put(held, reading)
+        return reading  # type: ignore[no-any-return]
 
     def ignored_by(self, resource: Resource) -> str | None:
         """The name of the ignore rule that silences this resource, if any."""
-        return first_match(self._for_type(resource.key.resource_type)[0], resource)
+        rules = self._for_type(resource.key.resource_type)[0]
+        if not rules:
+            return None
+        # Every field a rule reads: a copy made by ``evolve`` (the deadline's) shares them, so it hits the memo.
+        held = (resource.key, resource.name, resource.arn, resource.tags, resource.details)
+        found, name = self._ignore_memo.get(held)
+        if not found:
+            name = first_match(rules, resource)
+            self._ignore_memo.put(held, name)
+        return name  # type: ignore[no-any-return]
+
+    @contextmanager
+    def remembering(self) -> Iterator[None]:
+        """Within this block, remember every record's tag reading and ignore verdict, not only the last one's."""
+        with self._tag_memo.remembering(), self._ignore_memo.remembering():
+            yield
 
     def kept_until(self, resource: Resource) -> Kept:
         """``None`` (not kept), the date a keep tag or an answer silences it until, or ``"forever"`` (the longer of

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import IO, Any, AnyStr
 
+from leftovers.adapters.sources.config_fast import config_change_fields
 from leftovers.core.errors import LeftoversError
 
 BOM = b"\xef\xbb\xbf"
@@ -21,7 +22,10 @@ BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True, slots=True)
 class RawEvent:
-    """One event as read, with where it was (``file:line`` or ``file[index]``) or why it could not be read."""
+    """One event as read, with where it was (``file:line`` or ``file[index]``) or why it could not be read.
+
+    A JSON line holding an EventBridge Config change keeps only the fields its parser reads (``config_fast``).
+    """
 
     location: str
     event: Any = None
@@ -118,6 +122,10 @@ def _int_or_huge(text: str) -> int | float:
 def _json_lines(name: str, numbered: Iterable[tuple[int, AnyStr]]) -> Iterator[RawEvent]:
     for number, line in numbered:
         if not line.strip():
+            continue
+        fields = config_change_fields(line) if isinstance(line, bytes) else None
+        if fields is not None:
+            yield RawEvent(f"{name}:{number}", event=fields)
             continue
         event, error, _ = _load(line)
         yield RawEvent(f"{name}:{number}", event=event, error=error)
