@@ -9,6 +9,8 @@ import click
 
 from leftovers.bootstrap import DESTINATIONS, SlackPreview, destination, make_notifier, notify_options
 from leftovers.cli import common
+from leftovers.cli.account_names import account_names as names_of
+from leftovers.cli.account_names import account_names_option
 from leftovers.core.ports import Message, Notifier
 from leftovers.service import notify as service
 from leftovers.settings import Settings
@@ -38,10 +40,17 @@ from leftovers.settings import Settings
     show_default=True,
     help="Group the digest by resource type or by owner.",
 )
+@account_names_option
 @common.at_option
 @click.pass_context
 def notify(
-    ctx: click.Context, dry_run: bool, slack_webhook_url: str | None, to: str | None, group_by: str, at: str | None
+    ctx: click.Context,
+    dry_run: bool,
+    slack_webhook_url: str | None,
+    to: str | None,
+    group_by: str,
+    account_names: bool,
+    at: str | None,
 ) -> None:
     """Tell which leftovers are due, then mark them notified.
 
@@ -62,6 +71,7 @@ def notify(
     where = destination(settings, to)
     notifier, slack = _notifier(settings, where, dry_run)
     options = notify_options(settings, when, slack=slack, group_by=group_by)
+    options["account_names"] = names_of(account_names)
     result = service.run(
         common.store(ctx), notifier, settings.policy, when, settings.timezone, dry_run=dry_run or not where, **options
     )

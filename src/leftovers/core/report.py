@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any
 
 from leftovers.core.model import Resource
 
+EMPTY: Mapping[str, str] = MappingProxyType({})
 COLUMNS = (
     "account",
+    "account_name",
     "region",
     "resource_type",
     "resource_id",
@@ -26,11 +30,12 @@ def iso(at: datetime | None) -> str | None:
     return None if at is None else at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def report_row(resource: Resource) -> dict[str, Any]:
-    """One resource as the ``report --format json`` object."""
+def report_row(resource: Resource, account_names: Mapping[str, str] = EMPTY) -> dict[str, Any]:
+    """One resource as the ``report --format json`` object; ``account_name`` from ``account_names`` (or null)."""
     key = resource.key
     return {
         "account": key.account,
+        "account_name": account_names.get(key.account),
         "region": key.region,
         "resource_type": key.resource_type,
         "resource_id": key.resource_id,
