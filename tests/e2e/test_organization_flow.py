@@ -24,7 +24,7 @@ import pytest
 from moto.events.models import EventPattern
 
 from leftovers.adapters.accounts.clients import CrossAccountClients
-from leftovers.adapters.accounts.inventory import OrganizationInventory
+from leftovers.adapters.accounts.inventory import OrganizationInventory, organization_inventory
 from leftovers.core.inventory import Presence
 from leftovers.core.model import ResourceKey
 from leftovers.handlers import ingest
@@ -149,7 +149,9 @@ def test_every_account_and_region_reaches_one_table_and_reconcile_reads_each_acc
     gone_account.session.client("ec2", region_name="eu-west-1").delete_volume(VolumeId=gone)
     sts = refusing_missing_roles(boto3.client("sts", region_name="us-east-1"))
     accounts = CrossAccountClients(organization["role"], sts=sts)
-    inventory = OrganizationInventory(accounts)
+    inventory = OrganizationInventory(
+        accounts, organization_inventory(organization["role"], use_config=False).inventory
+    )
     checked = check_due(store, inventory, current().settings.policy, AT, limit=None, scope="all").result
 
     assert checked.checked == 5

@@ -28,8 +28,10 @@ def test_single_account_mode_is_the_default_and_adds_nothing() -> None:
     assert CENTRAL["Parameters"]["OrganizationId"]["Default"] == ""
     single = deployed(CENTRAL, "ap-northeast-1", {})
     assert not set(ORG_RESOURCES) & set(single)
-    org = deployed(CENTRAL, "ap-northeast-1", {"OrganizationId": "o-a1b2c3d4e5"})
+    org = deployed(CENTRAL, "ap-northeast-1", {"OrganizationId": "o-a1b2c3d4e5", "MemberTemplateUrl": "https://x"})
     assert set(ORG_RESOURCES) <= set(org)
+    by_cli = deployed(CENTRAL, "ap-northeast-1", {"OrganizationId": "o-a1b2c3d4e5"})  # the StackSet left to the CLI
+    assert set(ORG_RESOURCES) - set(by_cli) == {"MemberStackSet"}
 
 
 def test_only_principals_of_the_organization_may_put_on_the_central_bus() -> None:

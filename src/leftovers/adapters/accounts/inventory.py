@@ -24,6 +24,19 @@ def aws_inventory(clients: Clients) -> Inventory:
     return AwsInventory(clients)
 
 
+def organization_inventory(
+    role_name: str, *, rate: float = 10.0, use_config: bool = False, use_tagging: bool = True
+) -> OrganizationInventory:
+    """What ``bootstrap.make_inventory`` would build in organization mode: the member role ``role_name`` assumed in
+    each account, each account asked at most ``rate`` calls a second, as the single-account inventory asks."""
+    from leftovers.adapters.inventory import AwsInventory
+
+    def inventory(clients: Clients) -> Inventory:
+        return AwsInventory(clients, use_config=use_config, use_tagging=use_tagging)
+
+    return OrganizationInventory(CrossAccountClients(role_name, rate=rate), inventory)
+
+
 class OrganizationInventory:
     """Checks each account's records in that account, through ``CrossAccountClients``."""
 
