@@ -17,11 +17,11 @@ from click.testing import CliRunner, Result
 from leftovers.adapters.accounts.names import AccountNames
 from leftovers.cli import cli
 from tests.support.events import load_event
-from tests.support.moto_server import MotoServer, aws, moto_server
+from tests.support.moto_server import MotoServer, aws, lambda_env, moto_server, unique
 from tests.support.organization import create_account, organization_id
 from tests.support.slack_sink import SlackSink, slack_sink
 
-__all__ = ["aws", "moto_server", "slack_sink"]
+__all__ = ["aws", "lambda_env", "moto_server", "slack_sink"]
 
 
 def volume_event(account: str, volume: str) -> dict[str, Any]:
@@ -98,3 +98,39 @@ def test_a_refused_list_is_one_warning_and_the_report_still_runs(
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("Warning: cannot reach AWS Organizations")
     assert {row["account_name"] for row in json.loads(result.stdout)} == {None}
+
+
+def test_the_deployed_digest_names_each_account(
+    lambda_env: str, slack_sink: SlackSink, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notify function as template.yaml configures it in organization mode (LEFTOVERS_ACCOUNT_NAMES)."""
+    from leftovers.adapters.accounts import names as names_module
+    from leftovers.handlers import ingest, notify
+
+    organization_id()
+    accounts = {create_account(name): name for name in ("team-delta", "team-epsilon")}
+    parameter = f"/leftovers/{unique('webhook')}"  # set before the first invocation: the wiring reads it once
+    boto3.client("ssm").put_parameter(Name=parameter, Type="SecureString", Value=slack_sink.url)
+    monkeypatch.setenv("LEFTOVERS_SLACK_WEBHOOK_PARAMETER", parameter)
+    for n, account in enumerate(accounts):
+        ingest.record_handler(json.dumps(volume_event(account, f"vol-1000000000000000{n}")), f"m{n}")
+    monkeypatch.setenv(names_module.SWITCH, "organizations")
+    names_module._deployed.cache_clear()
+    try:
+        result = notify.handler({"at": "2030-01-01T00:00:00Z"}, None)
+    finally:
+        names_module._deployed.cache_clear()
+    assert result["error"] is None
+    assert result["due"] == 2
+    posted = json.dumps([r.json for r in slack_sink.accepted])
+    for account, name in accounts.items():
+        assert f"{name} ({account})" in posted
+
+
+def test_a_bad_switch_fails_the_cold_start_naming_it() -> None:
+    from leftovers.adapters.accounts.names import SWITCH, names_for
+    from leftovers.core.errors import SettingsError
+
+    with pytest.raises(SettingsError, match=f"^{SWITCH}: expected organizations or empty, got 'yes'$"):
+        names_for({SWITCH: "yes"})
+    assert names_for({}) == ({}, None)

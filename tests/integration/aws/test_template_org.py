@@ -15,7 +15,8 @@ from tests.integration.aws.test_template_reconcile import inventory_actions, rea
 CENTRAL, MEMBER_TEMPLATE = load_template(), load_member()
 ORG_CONDITION = {"StringEquals": {"aws:PrincipalOrgID": {"Ref": "OrganizationId"}}}
 ORG_RESOURCES = (
-    "OrganizationBus", "OrganizationBusPolicy", "OrganizationRule", "ReconcileReadsMemberAccounts", "MemberStackSet"
+    "OrganizationBus", "OrganizationBusPolicy", "OrganizationRule", "ReconcileReadsMemberAccounts",
+    "NotifyNamesAccounts", "MemberStackSet",
 )  # fmt: skip
 
 
@@ -150,3 +151,14 @@ def test_the_organization_parameters_member_and_central_agree(name: str) -> None
     assert json.dumps(MEMBER_TEMPLATE["Parameters"]["Sources"]["AllowedValues"]) == json.dumps(
         CENTRAL["Parameters"]["Sources"]["AllowedValues"]
     )
+
+
+def test_the_notify_function_names_accounts_only_in_organization_mode() -> None:
+    from leftovers.adapters.accounts.names import SWITCH
+
+    env = CENTRAL["Globals"]["Function"]["Environment"]["Variables"]
+    assert env[SWITCH] == {"Fn::If": ["ForOrganization", "organizations", ""]}
+    policy = resource(CENTRAL, "NotifyNamesAccounts")["Properties"]
+    assert policy["RoleName"] == {"Ref": "NotifyRole"}
+    (statement,) = policy["PolicyDocument"]["Statement"]
+    assert (statement["Action"], statement["Resource"]) == ("organizations:ListAccounts", "*")

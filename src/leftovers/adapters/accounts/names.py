@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from leftovers.adapters.inventory.clients import RETRIES, error_code
-
 TTL = timedelta(hours=1)  # an account renamed or added shows within the hour; a warm Lambda asks once an hour
+SWITCH = "LEFTOVERS_ACCOUNT_NAMES"
+"""Set to ``organizations`` (template.yaml does so in organization mode) to name accounts in the deployed digest."""
 
 
 def boto3_organizations() -> Any:
-    import boto3  # only when names are asked for
+    import boto3  # only when names are asked for: the notify function imports this module at every cold start
+
+    from leftovers.adapters.inventory.clients import RETRIES
 
     return boto3.client("organizations", region_name="us-east-1", config=RETRIES)
 
@@ -37,6 +38,10 @@ class AccountNames:
         if self._asked is not None and self.now() - self._asked < self.ttl:
             return self._names
         self._asked = self.now()  # a failure is not retried on every call either
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        from leftovers.adapters.inventory.clients import error_code
+
         if self._client is None:
             self._client = boto3_organizations()
         try:
@@ -52,3 +57,22 @@ class AccountNames:
             return self._names
         self._names, self.problem = found, None
         return found
+
+
+@cache
+def _deployed() -> AccountNames:
+    return AccountNames()  # one per execution environment: a warm function asks once an hour
+
+
+def names_for(env: Mapping[str, str]) -> tuple[dict[str, str], str | None]:
+    """The account names when ``env`` switches them on (``SWITCH``), else none, and why they could not be listed
+    (None when they were, or were not asked for); for the deployed functions."""
+    switch = env.get(SWITCH, "").strip()
+    if switch not in ("", "organizations"):
+        from leftovers.core.errors import SettingsError
+
+        raise SettingsError(SWITCH, f"expected organizations or empty, got {switch!r}")
+    if not switch:
+        return {}, None
+    names = _deployed()
+    return names.names(), names.problem
