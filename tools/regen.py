@@ -1,8 +1,9 @@
 """Regenerate the fragments derived from the resource registry, or (``--check``) fail when one is stale.
 
 The fragments sit between ``BEGIN generated`` / ``END generated`` marker lines: the README's coverage table
-(``leftovers sources --format markdown``), the reconcile role's IAM actions and the CloudTrail rule's event pattern
-in template.yaml. ``make regen`` rewrites them; ``make lint`` runs ``--check``.
+(``leftovers sources --format markdown``), the reconcile role's IAM actions (template.yaml, and member.yaml's read
+role, which must allow exactly the same), the CloudTrail rule's event pattern in template.yaml and member.yaml's
+regional and global forwarding patterns. ``make regen`` rewrites them; ``make lint`` runs ``--check``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from leftovers.adapters.accounts.patterns import cloudtrail_patterns
 from leftovers.adapters.inventory import iam_actions
 from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_pattern
 from leftovers.cli.sources import markdown
@@ -38,18 +40,31 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def _cloudtrail_pattern(indent: str) -> str:
-    pattern = cloudtrail_pattern()
+def _yaml(pattern: object, indent: str) -> str:
     text = yaml.dump(pattern, Dumper=_Dumper, default_flow_style=None, sort_keys=False, width=118 - len(indent))
     return "".join(f"{indent}{line}\n" for line in text.splitlines())
+
+
+def _cloudtrail_pattern(indent: str) -> str:
+    return _yaml(cloudtrail_pattern(), indent)
+
+
+def _member_regional(indent: str) -> str:
+    return _yaml(cloudtrail_patterns()[0], indent)
+
+
+def _member_global(indent: str) -> str:
+    return _yaml(cloudtrail_patterns()[1], indent)
 
 
 FRAGMENTS: dict[str, Callable[[str], str]] = {
     "coverage-table": _coverage,
     "reconcile-actions": _reconcile_actions,
     "cloudtrail-pattern": _cloudtrail_pattern,
+    "member-cloudtrail-regional": _member_regional,
+    "member-cloudtrail-global": _member_global,
 }
-FILES = ("README.md", "template.yaml")
+FILES = ("README.md", "template.yaml", "member.yaml")
 
 
 def regenerate(text: str, where: str) -> str:

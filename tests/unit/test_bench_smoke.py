@@ -18,6 +18,7 @@ SMOKE = {
     "ingest": ["--events", "1000"],
     "ingest_memory": ["--events", "200", "--factor", "2", "--resources", "50"],
     "digest": ["--leftovers", "200", "--runs", "1"],
+    "org_cost_model": ["--accounts", "3", "--regions", "2"],
     "cost_model": ["--events-per-day", "1000", "--tracked", "500"],
     "cold_start": ["--runs", "1", "--no-build", "--artifact", "/nonexistent/leftovers-artifact"],
     "replay": ["--records", "2000", "--repeat", "1"],

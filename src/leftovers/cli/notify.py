@@ -10,6 +10,8 @@ import click
 from leftovers.adapters.notifiers.slack.app_render import META
 from leftovers.bootstrap import DESTINATIONS, Preview, SlackPreview, destination, make_notifier, notify_options
 from leftovers.cli import common
+from leftovers.cli.account_names import account_names as names_of
+from leftovers.cli.account_names import account_names_option
 from leftovers.core.ports import Message, Notifier
 from leftovers.service import notify as service
 from leftovers.settings import Settings
@@ -56,6 +58,7 @@ from leftovers.settings import Settings
     show_default=True,
     help="Group the digest by resource type or by owner.",
 )
+@account_names_option
 @common.at_option
 @click.pass_context
 def notify(
@@ -67,6 +70,7 @@ def notify(
     email_sender: str | None,
     to: str | None,
     group_by: str,
+    account_names: bool,
     at: str | None,
 ) -> None:
     """Tell which leftovers are due, then mark them notified.
@@ -96,6 +100,7 @@ def notify(
     where = destination(settings, to)
     notifier, slack = _notifier(settings, where, dry_run)
     options = notify_options(settings, when, slack=slack, group_by=group_by)
+    options["account_names"] = names_of(account_names)
     result = service.run(
         common.store(ctx), notifier, settings.policy, when, settings.timezone, dry_run=dry_run or not where, **options
     )

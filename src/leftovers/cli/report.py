@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,6 +10,8 @@ import click
 
 from leftovers.adapters.price_file import bundled_prices
 from leftovers.cli import common
+from leftovers.cli.account_names import account_names as names_of
+from leftovers.cli.account_names import account_names_option
 from leftovers.cli.report_formats import Shown, as_csv, as_json, as_table
 from leftovers.core.model import Resource
 from leftovers.core.policy import Policy
@@ -27,12 +29,13 @@ ALL_COLUMNS = (*COLUMNS, *POLICY_COLUMNS, "created_by", "created_for_by", "sourc
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--due", is_flag=True, help="Only resources whose deadline has passed at TIME (never ignored or kept).")
 @click.option("--all", "show_all", is_flag=True, help="Include resources silenced by an ignore rule (see ignored_by).")
+@account_names_option
 @common.at_option
 @click.pass_context
-def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, at: str | None) -> None:
+def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, account_names: bool, at: str | None) -> None:
     """Show the resources that still exist (or only those due).
 
-    JSON is a list of objects with account, region, resource_type,
+    JSON is a list of objects with account, account_name, region, resource_type,
     resource_id, resource_name, arn, created_at, notify_count,
     last_notified_at, next_due_at, owner, deadline, kept_until, ignored_by,
     monthly_cost_usd, tag_problem, created_by, created_for_by and sources
@@ -50,10 +53,13 @@ def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, at: str | No
     when = common.parse_at(at, settings.timezone)
     store = common.store(ctx)
     with policy.remembering():  # the passes below ask about the same records: each is worked out once
-        _report(store, policy, zone, when, fmt, due, show_all)
+        _report(store, policy, zone, when, fmt, due, show_all, names_of(account_names))
 
 
-def _report(store: Store, policy: Policy, zone: ZoneInfo, when: datetime, fmt: str, due: bool, all_: bool) -> None:
+def _report(
+    store: Store, policy: Policy, zone: ZoneInfo, when: datetime, fmt: str, due: bool, all_: bool,
+    names: Mapping[str, str],
+) -> None:  # fmt: skip
     scanned = list(store.scan())
     if due:
         # What the store's due() selects, taken from the scan the lag check needs anyway: one read, one decode.
@@ -65,7 +71,8 @@ def _report(store: Store, policy: Policy, zone: ZoneInfo, when: datetime, fmt: s
     records.sort(key=lambda r: (r.key.resource_type, r.created_at or when, r.key))
     prices = bundled_prices()
     shown = [
-        Shown(r, {**report_row(r), **policy_fields(r, policy, prices)}, unshown(r, policy, prices)) for r in records
+        Shown(r, {**report_row(r, names), **policy_fields(r, policy, prices)}, unshown(r, policy, prices))
+        for r in records
     ]
     for s in shown:  # one record out of range never stops the report: it is named, and the rest is shown
         created = s.record.created_at

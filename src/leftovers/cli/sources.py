@@ -15,7 +15,7 @@ COLUMNS = (
 )  # fmt: skip
 # Calls of the tagging API (TagResources, UntagResources) change the tags of every type with an ARN shape.
 ANY_TYPE = "*"
-CLOUD_CONTROL = "cloudcontrol:GetResource"
+CLOUD_CONTROL = "cloudformation:GetResource"
 NO_CHECK = "Config/tagging (--config)"
 
 

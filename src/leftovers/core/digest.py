@@ -6,13 +6,21 @@ text and renders owners (mentions) and links itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from leftovers.core import i18n
-from leftovers.core.digest_facts import PLACEHOLDER, EntryFacts, facts, line_fields, shared_place
+from leftovers.core.digest_facts import (
+    PLACEHOLDER,
+    EntryFacts,
+    account_label,
+    facts,
+    line_fields,
+    shared_place,
+)
 from leftovers.core.model import Resource
 from leftovers.core.rich_text import Field, Owner, Segment
 from leftovers.core.times import format_time
@@ -54,6 +62,8 @@ class Digest:
     group_by: str = "type"
     order: str = "age"
     show_cost: bool = False
+    # Account id -> name (AWS Organizations), for accounts shown as "name (id)"; an account not in it shows its id.
+    account_names: Mapping[str, str] = field(default_factory=dict, hash=False)
     # The region and account every entry shares, worked out once: each line leaves them out.
     place: tuple[str | None, str | None] = field(init=False, repr=False, compare=False)
 
@@ -86,7 +96,8 @@ class Digest:
     def scope(self) -> Field | None:
         """The region and account every entry shares (then left out of the lines), or ``None``."""
         region, account = self.place
-        words = i18n.text(self.language, "account", account=account) if account else None
+        label = account_label(account, self.account_names) if account else None
+        words = i18n.text(self.language, "account", account=label) if label else None
         place = [p for p in (region, words) if p is not None]
         return i18n.segments(self.language, "scope", place=" · ".join(place)) if place else None
 

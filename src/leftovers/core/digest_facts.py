@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,12 @@ class EntryFacts:
     unshown: tuple[str, ...]  # facts whose stored value could not be shown (a placeholder stands in)
 
 
+def account_label(account: str, names: Mapping[str, str]) -> str:
+    """``name (id)`` for an account whose name is known, else its id."""
+    name = names.get(account)
+    return f"{name} ({account})" if name else account
+
+
 def shared_place(entries: Iterable[DigestEntry]) -> tuple[str | None, str | None]:
     """The region and the account every entry shares (each ``None`` when they differ or there are no entries)."""
     regions = {e.resource.key.region for e in entries}
@@ -59,7 +65,7 @@ def facts(digest: Digest, entry: DigestEntry) -> EntryFacts:
         name=r.display_name,
         resource_id=r.key.resource_id if r.key.resource_id != r.display_name else None,
         region=None if region else r.key.region,
-        account=None if account else r.key.account,
+        account=None if account else account_label(r.key.account, digest.account_names),
         created=created,
         age=age,
         owner=entry.owner if digest.group_by != "owner" else None,

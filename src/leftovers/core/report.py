@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from leftovers.core.model import Answer, Resource
 from leftovers.core.times import iso
 
+EMPTY: Mapping[str, str] = MappingProxyType({})
 COLUMNS = (
     "account",
+    "account_name",
     "region",
     "resource_type",
     "resource_id",
@@ -21,11 +25,12 @@ COLUMNS = (
 )
 
 
-def report_row(resource: Resource) -> dict[str, Any]:
-    """One resource as the ``report --format json`` object."""
+def report_row(resource: Resource, account_names: Mapping[str, str] = EMPTY) -> dict[str, Any]:
+    """One resource as the ``report --format json`` object; ``account_name`` from ``account_names`` (or null)."""
     key = resource.key
     return {
         "account": key.account,
+        "account_name": account_names.get(key.account),
         "region": key.region,
         "resource_type": key.resource_type,
         "resource_id": key.resource_id,

@@ -10,8 +10,10 @@ name, packed), ``skipped`` (how many keys were too large for the state: each nam
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from leftovers.adapters.accounts.names import names_for
 from leftovers.bootstrap import notify_options
 from leftovers.handlers._state import pack, packed_rows_in, part_size, row_out, row_size
 from leftovers.handlers._wiring import current, logger, parse_at, parse_run
@@ -27,6 +29,9 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     at, run = parse_at(event.get("at")), parse_run(event.get("run"))
     due = hold(wiring.lease, run, packed_rows_in((event.get("reconcile") or {}).get("due_rows")))
     options = notify_options(wiring.settings, at, slack=True)  # the policy's filter, owners and costs, as the CLI
+    options["account_names"], problem = names_for(os.environ)  # organization mode: "name (id)"
+    if problem:
+        logger.warning("account names", extra={"problem": problem})
     part = post_part(wiring.store, wiring.notifier(), at, wiring.settings.timezone, options,
                      budget=MAX_STATE_BYTES, measure=part_size, row_size=row_size, due=due)  # fmt: skip
     result = part.result

@@ -16,6 +16,11 @@ IAM_PREFIX = {
     "emr": "elasticmapreduce",
     "efs": "elasticfilesystem",
     "apigatewayv2": "apigateway",
+    "kinesisanalyticsv2": "kinesisanalytics",
+    "opensearchserverless": "aoss",
+    "cloudhsmv2": "cloudhsm",
+    "mwaa": "airflow",
+    "cloudcontrol": "cloudformation",
 }
 
 

@@ -60,7 +60,7 @@ class ResourceType:
         too)."""
         if self.check is not None:
             return (self.check.action,)
-        return ("cloudcontrol:GetResource", *self.read_actions) if self.cloudcontrol_id is not None else ()
+        return ("cloudformation:GetResource", *self.read_actions) if self.cloudcontrol_id is not None else ()
 
     @property
     def listable(self) -> bool:

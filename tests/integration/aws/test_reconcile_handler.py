@@ -18,6 +18,7 @@ from leftovers.core.errors import InventoryError, SettingsError
 from leftovers.core.model import ResourceKey
 from leftovers.handlers import reconcile
 from leftovers.handlers._state import packed_rows_in
+from leftovers.resources._checks import IAM_PREFIX
 from leftovers.service.ingest import ingest
 from leftovers.service.notify import mark
 from tests.integration.aws.test_template_reconcile import reconcile_statements
@@ -98,7 +99,7 @@ def action(call: tuple[str, str]) -> str:
     """The IAM action a call needs, as AWS documents it (the describe table knows its own exceptions)."""
     service, operation = call
     rows = [r for r in ROWS.values() if (r.service, r.operation) == call]
-    return rows[0].action if rows else ACTION_OF_CALL.get(call, f"{service}:{operation}")
+    return rows[0].action if rows else ACTION_OF_CALL.get(call, f"{IAM_PREFIX.get(service, service)}:{operation}")
 
 
 def test_a_lost_deletion_is_healed_a_live_volume_stays_and_an_unknown_type_is_counted(

@@ -66,7 +66,7 @@ def test_the_queue_policy_allows_each_rule_exactly_when_it_exists() -> None:
     allowed = statement["Condition"]["ArnEquals"]["aws:SourceArn"]
     expected = [
         {"Fn::If": [rule(name)["Condition"], {"Fn::GetAtt": [name, "Arn"]}, {"Ref": "AWS::NoValue"}]}
-        for name in ("ConfigChangeRule", "CloudTrailRule")
+        for name in ("ConfigChangeRule", "CloudTrailRule", "OrganizationRule")
     ]
     assert allowed == expected
 

@@ -19,8 +19,8 @@ from leftovers.core.model import Resource, ResourceKey
 from leftovers.resources import by_type
 
 SERVICE = "cloudcontrol"
-GET_CALL = "cloudcontrol:GetResource"
-LIST_CALL = "cloudcontrol:ListResources"
+GET_CALL = "cloudformation:GetResource"
+LIST_CALL = "cloudformation:ListResources"
 NOT_FOUND = "ResourceNotFoundException"
 CANNOT_READ = frozenset({"UnsupportedActionException", "TypeNotFoundException", "PrivateTypeException"})
 

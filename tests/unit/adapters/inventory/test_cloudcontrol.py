@@ -40,9 +40,9 @@ def test_found_is_there_not_found_is_gone_and_an_unsupported_type_is_unknown() -
                             "ManagedInstanceInventory does not support READ action")  # fmt: skip
         verdicts = AwsInventory(stubs.inventory_clients(), use_tagging=False).check([here, gone, odd])
 
-    assert (verdicts[here.key].presence, verdicts[here.key].reason) == (Presence.EXISTS, "cloudcontrol:GetResource")
+    assert (verdicts[here.key].presence, verdicts[here.key].reason) == (Presence.EXISTS, "cloudformation:GetResource")
     assert (verdicts[gone.key].presence, verdicts[gone.key].reason) == (
-        Presence.GONE, "not found by cloudcontrol:GetResource")  # fmt: skip
+        Presence.GONE, "not found by cloudformation:GetResource")  # fmt: skip
     assert verdicts[odd.key].presence is Presence.UNKNOWN
     assert verdicts[odd.key].reason == f"Cloud Control cannot read {INVENTORY} (UnsupportedActionException)"
 
@@ -66,7 +66,7 @@ def test_a_denied_call_is_unknown_and_a_type_cloud_control_cannot_name_is_not_as
     with stubbed() as stubs:
         stubs.stub("cloudcontrol").add_client_error("get_resource", "AccessDeniedException", "no")
         verdicts = AwsInventory(stubs.inventory_clients(), use_tagging=False).check([table, config])
-    assert verdicts[table.key].reason == "access denied (cloudcontrol:GetResource)"
+    assert verdicts[table.key].reason == "access denied (cloudformation:GetResource)"
     assert verdicts[config.key].reason == "no check for this type"
 
 
