@@ -15,8 +15,9 @@ TYPES = (
     ResourceType(
         "AWS::EC2::VPNConnection", config=True, id_pattern=r"vpn-[0-9a-f]+",
         calls=(
-            created(EC2, "CreateVpnConnection", "AWS::EC2::VPNConnection", "responseElements.vpnConnection.vpnConnectionId",
-                    arn=_ARN + "vpn-connection/{id}", tags=SPECS, tag_resource="vpn-connection"),
+            created(EC2, "CreateVpnConnection", "AWS::EC2::VPNConnection",
+                    "responseElements.vpnConnection.vpnConnectionId", arn=_ARN + "vpn-connection/{id}",
+                    tags=SPECS, tag_resource="vpn-connection"),
             deleted(EC2, "DeleteVpnConnection", "AWS::EC2::VPNConnection", "requestParameters.vpnConnectionId"),
         ),
         arn=Arn("ec2", "vpn-connection/{id}"),
