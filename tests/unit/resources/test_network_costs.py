@@ -21,6 +21,7 @@ MONTHLY = {
     "cloudtrail_vpc_lattice_create_service": 18.25,  # $0.025 a service-hour
     "cloudtrail_directconnect_create_connection": 1642.50,  # a 10 Gbps dedicated port at $2.25 an hour
     "cloudtrail_create_capacity_reservation": 560.64,  # four m5.xlarge at $0.192, used or not
+    "cloudtrail_create_traffic_mirror_session": 10.95,  # $0.015 a mirrored interface-hour
 }
 
 
