@@ -1,5 +1,6 @@
-"""Amazon Lightsail: instances, managed databases, load balancers, static IPs, block storage disks, buckets and
-container services, each billed by the month while it exists (a static IP only while it is attached to nothing).
+"""Amazon Lightsail: instances, managed databases, load balancers, static IPs, block storage disks, buckets,
+container services and content delivery distributions, each billed by the month while it exists (a static IP only
+while it is attached to nothing).
 
 Lightsail names each resource uniquely within a region and every call names it, so it is keyed by that name; its
 ARNs carry a generated id instead, so none is declared.
@@ -89,5 +90,10 @@ TYPES = (
         "AWS::Lightsail::Container", config=False, id_pattern=r"[a-z0-9][a-z0-9-]*",
         calls=_calls("AWS::Lightsail::Container", "serviceName", ("CreateContainerService",),
                      "DeleteContainerService", details={"power": "requestParameters.power"}),
+    ),
+    ResourceType(
+        "AWS::Lightsail::Distribution", config=False, id_pattern=_NAME,
+        calls=_calls("AWS::Lightsail::Distribution", "distributionName", ("CreateDistribution",),
+                     "DeleteDistribution", details={"bundleId": "requestParameters.bundleId"}),
     ),
 )  # fmt: skip

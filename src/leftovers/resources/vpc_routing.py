@@ -1,5 +1,5 @@
-"""Amazon VPC pieces that routes point at (EC2 API): peering connections, egress-only internet gateways and
-customer-managed prefix lists."""
+"""Amazon VPC pieces that routes point at (EC2 API): peering connections, egress-only internet gateways, carrier
+gateways (Wavelength) and customer-managed prefix lists."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from leftovers.resources.ec2 import EC2, SPECS
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/vpcconsole/home?region={region}#"
 _EIGW = "AWS::EC2::EgressOnlyInternetGateway"
+_CARRIER = "responseElements.{call}CarrierGatewayResponse.carrierGateway.carrierGatewayId"
 _PREFIX_LIST = "responseElements.{call}ManagedPrefixListResponse.prefixList."
 
 TYPES = (
@@ -43,6 +44,18 @@ TYPES = (
             "DescribeEgressOnlyInternetGateways", "EgressOnlyInternetGateways[]", "EgressOnlyInternetGatewayId",
             "egress-only-internet-gateway-id",
         ),
+    ),
+    ResourceType(
+        "AWS::EC2::CarrierGateway", config=True, id_pattern=r"cagw-[0-9a-f]+",
+        calls=(
+            created(EC2, "CreateCarrierGateway", "AWS::EC2::CarrierGateway", _CARRIER.format(call="Create"),
+                    arn=_ARN + "carrier-gateway/{id}"),
+            deleted(EC2, "DeleteCarrierGateway", "AWS::EC2::CarrierGateway", _CARRIER.format(call="Delete")
+                    + "|requestParameters.DeleteCarrierGatewayRequest.CarrierGatewayId"),
+        ),
+        arn=Arn("ec2", "carrier-gateway/{id}"),
+        check=ec2_describe("DescribeCarrierGateways", "CarrierGateways[]", "CarrierGatewayId", "carrier-gateway-id",
+                           state="State", gone_states=states("deleting", "deleted")),
     ),
     ResourceType(
         "AWS::EC2::PrefixList", config=True, id_pattern=r"pl-[0-9a-f]+",
