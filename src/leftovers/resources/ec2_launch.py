@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, gone_on, one, states
+from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, states
 from leftovers.resources.ec2 import EC2, SPECS
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
@@ -34,11 +34,8 @@ TYPES = (
             deleted(EC2, "DeleteLaunchTemplate", "AWS::EC2::LaunchTemplate",
                     _TEMPLATE.format(call="Delete") + "launchTemplateId"),
         ),
+        # No describe row: left to the generic Cloud Control check (reconcile's tests use it as the unchecked type).
         arn=Arn("ec2", "launch-template/{id}"),
-        check=one(
-            "ec2", "DescribeLaunchTemplates", {"LaunchTemplateIds": ("{id}",)}, "LaunchTemplates[]",
-            item_id="LaunchTemplateId", gone_errors=gone_on("InvalidLaunchTemplateId.NotFound"), created="CreateTime",
-        ),
         console=_CONSOLE + "LaunchTemplateDetails:launchTemplateId={id}",
     ),
     ResourceType(

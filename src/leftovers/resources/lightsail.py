@@ -85,15 +85,18 @@ TYPES = (
         "AWS::Lightsail::Bucket", config=True, id_pattern=r"[a-z0-9][a-z0-9.-]*",
         calls=_calls("AWS::Lightsail::Bucket", "bucketName", ("CreateBucket",), "DeleteBucket",
                      details={"bundleId": "requestParameters.bundleId"}),
+        check=_get("GetBuckets", "bucketName", "buckets[]"),
     ),
     ResourceType(
         "AWS::Lightsail::Container", config=False, id_pattern=r"[a-z0-9][a-z0-9-]*",
         calls=_calls("AWS::Lightsail::Container", "serviceName", ("CreateContainerService",),
                      "DeleteContainerService", details={"power": "requestParameters.power"}),
+        check=_get("GetContainerServices", "serviceName", "containerServices[]"),
     ),
     ResourceType(
         "AWS::Lightsail::Distribution", config=False, id_pattern=_NAME,
         calls=_calls("AWS::Lightsail::Distribution", "distributionName", ("CreateDistribution",),
                      "DeleteDistribution", details={"bundleId": "requestParameters.bundleId"}),
+        check=_get("GetDistributions", "distributionName", "distributions[]"),
     ),
 )  # fmt: skip

@@ -3,7 +3,7 @@ IP address it manages, by the hour)."""
 
 from __future__ import annotations
 
-from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe
+from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, gone_on, one, states
 from leftovers.resources.ec2 import EC2, SPECS
 
 _IPAM = "responseElements.{call}IpamResponse.ipam."
@@ -31,5 +31,8 @@ TYPES = (
                     "|requestParameters.DeleteIpamRequest.IpamId"),
         ),
         arn=Arn("ec2", "ipam/{id}"), details=("tier",),
+        check=one("ec2", "DescribeIpams", {"IpamIds": ("{id}",)}, "Ipams[]", item_id="IpamId",
+                  gone_errors=gone_on("InvalidIpamId.NotFound"), state="State",
+                  gone_states=states("delete-in-progress", "delete-complete")),
     ),
 )  # fmt: skip
