@@ -22,6 +22,7 @@ MONTHLY = {
     "cloudtrail_directconnect_create_connection": 1642.50,  # a 10 Gbps dedicated port at $2.25 an hour
     "cloudtrail_create_capacity_reservation": 560.64,  # four m5.xlarge at $0.192, used or not
     "cloudtrail_create_traffic_mirror_session": 10.95,  # $0.015 a mirrored interface-hour
+    "cloudtrail_create_vpc_endpoint": 7.30,  # an interface endpoint: $0.01 an hour in one zone at least
 }
 
 

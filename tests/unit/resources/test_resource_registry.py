@@ -74,6 +74,8 @@ def _step(shape: botocore.model.Shape, step: str, operation: str) -> botocore.mo
         shape = shape.member
         if step in ("items", "item"):
             return shape
+        if step == "content" and not isinstance(shape, botocore.model.StructureShape):
+            return shape  # a wrapped EC2 request renders each id of a list as {"tag": n, "content": id}
     if not isinstance(shape, botocore.model.StructureShape):
         return None
     if step in (f"{operation}Request", f"{operation}Response"):  # EC2 wraps some calls in the shape's name
