@@ -1,4 +1,4 @@
-"""Amazon VPC endpoints (PrivateLink) and VPC flow logs (EC2 API).
+"""Amazon VPC endpoints and endpoint services (PrivateLink), and VPC flow logs (EC2 API).
 
 An interface endpoint bills by the hour in every Availability Zone it has a subnet in; a flow log bills for what it
 delivers. Both are deleted by calls that take a list of ids, which CloudTrail renders as ``{"tag": n, "content": id}``
@@ -40,6 +40,23 @@ TYPES = (
         console=_CONSOLE + "EndpointDetails:vpcEndpointId={id}",
     ),
     ResourceType(
+        "AWS::EC2::VPCEndpointService", config=True, id_pattern=r"vpce-svc-[0-9a-f]+",
+        calls=(
+            created(EC2, "CreateVpcEndpointServiceConfiguration", "AWS::EC2::VPCEndpointService",
+                    "responseElements.CreateVpcEndpointServiceConfigurationResponse.serviceConfiguration.serviceId",
+                    name="responseElements.CreateVpcEndpointServiceConfigurationResponse.serviceConfiguration"
+                    ".serviceName", arn=_ARN + "vpc-endpoint-service/{id}"),
+            deleted(EC2, "DeleteVpcEndpointServiceConfigurations", "AWS::EC2::VPCEndpointService",
+                    "requestParameters.DeleteVpcEndpointServiceConfigurationsRequest.ServiceId[].content",
+                    skip_if=_PARTLY_FAILED.format(call="DeleteVpcEndpointServiceConfigurations"), note=_ONLY_IF_ALL),
+        ),
+        arn=Arn("ec2", "vpc-endpoint-service/{id}"),
+        check=ec2_describe(
+            "DescribeVpcEndpointServiceConfigurations", "ServiceConfigurations[]", "ServiceId", "service-id",
+            state="ServiceState", gone_states=states("Deleting", "Deleted", "Failed", "deleting", "deleted", "failed"),
+        ),
+    ),
+    ResourceType(
         "AWS::EC2::FlowLog", config=True, id_pattern=r"fl-[0-9a-f]+",
         calls=(
             created(EC2, "CreateFlowLogs", "AWS::EC2::FlowLog",
@@ -50,6 +67,7 @@ TYPES = (
                     skip_if=_PARTLY_FAILED.format(call="DeleteFlowLogs"), note=_ONLY_IF_ALL),
         ),
         arn=Arn("ec2", "vpc-flow-log/{id}"),
-        check=ec2_describe("DescribeFlowLogs", "FlowLogs[]", "FlowLogId", "flow-log-id", created="CreationTime"),
+        check=ec2_describe("DescribeFlowLogs", "FlowLogs[]", "FlowLogId", "flow-log-id", filters_param="Filter",
+                           created="CreationTime"),
     ),
 )  # fmt: skip

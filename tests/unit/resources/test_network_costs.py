@@ -23,6 +23,7 @@ MONTHLY = {
     "cloudtrail_create_capacity_reservation": 560.64,  # four m5.xlarge at $0.192, used or not
     "cloudtrail_create_traffic_mirror_session": 10.95,  # $0.015 a mirrored interface-hour
     "cloudtrail_create_vpc_endpoint": 7.30,  # an interface endpoint: $0.01 an hour in one zone at least
+    "cloudtrail_create_verified_access_endpoint": 197.10,  # $0.27 an application-hour
 }
 
 

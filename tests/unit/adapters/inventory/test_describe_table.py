@@ -24,6 +24,9 @@ UNMODELLED = {
     ("AWS::EC2::EC2Fleet", "InvalidFleetId.NotFound"),
     ("AWS::EC2::SpotFleet", "InvalidSpotFleetRequestId.NotFound"),
     ("AWS::EC2::IPAM", "InvalidIpamId.NotFound"),
+    ("AWS::EC2::VerifiedAccessInstance", "InvalidVerifiedAccessInstanceId.NotFound"),
+    ("AWS::EC2::VerifiedAccessGroup", "InvalidVerifiedAccessGroupId.NotFound"),
+    ("AWS::EC2::VerifiedAccessEndpoint", "InvalidVerifiedAccessEndpointId.NotFound"),
 }
 COSTLY = {
     "AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::Snapshot", "AWS::EC2::Image", "AWS::EC2::EIP",
