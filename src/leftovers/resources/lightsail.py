@@ -3,7 +3,8 @@ container services and content delivery distributions, each billed by the month 
 while it is attached to nothing).
 
 Lightsail names each resource uniquely within a region and every call names it, so it is keyed by that name; its
-ARNs carry a generated id instead, so none is declared.
+ARNs carry a generated id instead, so none is declared. Lightsail tags its resources through its own API only (the
+Resource Groups Tagging API does not list them).
 """
 
 from __future__ import annotations
@@ -49,14 +50,14 @@ def _get(operation: str, param: str, item: str) -> Describe:
 
 TYPES = (
     ResourceType(
-        "AWS::Lightsail::Instance", config=False, id_pattern=_NAME,
+        "AWS::Lightsail::Instance", config=False, id_pattern=_NAME, tagging=False,
         calls=_calls("AWS::Lightsail::Instance", "instanceName", ("CreateInstances",), "DeleteInstance",
                      ids="requestParameters.instanceNames[]", details={"bundleId": "requestParameters.bundleId"}),
         check=_get("GetInstance", "instanceName", "instance"),
         console=_CONSOLE + "instances/{id}/connect",
     ),
     ResourceType(
-        "AWS::Lightsail::Database", config=False, id_pattern=_NAME,
+        "AWS::Lightsail::Database", config=False, id_pattern=_NAME, tagging=False,
         calls=_calls("AWS::Lightsail::Database", "relationalDatabaseName", ("CreateRelationalDatabase",),
                      "DeleteRelationalDatabase",
                      details={"bundleId": "requestParameters.relationalDatabaseBundleId"}),
@@ -64,37 +65,37 @@ TYPES = (
         console=_CONSOLE + "databases/{id}/connect",
     ),
     ResourceType(
-        "AWS::Lightsail::LoadBalancer", config=False, id_pattern=_NAME,
+        "AWS::Lightsail::LoadBalancer", config=False, id_pattern=_NAME, tagging=False,
         calls=_calls("AWS::Lightsail::LoadBalancer", "loadBalancerName", ("CreateLoadBalancer",),
                      "DeleteLoadBalancer"),
         check=_get("GetLoadBalancer", "loadBalancerName", "loadBalancer"),
     ),
     ResourceType(
-        "AWS::Lightsail::StaticIp", config=True, id_pattern=_NAME,
+        "AWS::Lightsail::StaticIp", config=True, id_pattern=_NAME, tagging=False,
         calls=_calls("AWS::Lightsail::StaticIp", "staticIpName", ("AllocateStaticIp",), "ReleaseStaticIp",
                      tags=False),
         check=_get("GetStaticIp", "staticIpName", "staticIp"),
     ),
     ResourceType(
-        "AWS::Lightsail::Disk", config=True, id_pattern=_NAME,
+        "AWS::Lightsail::Disk", config=True, id_pattern=_NAME, tagging=False,
         calls=_calls("AWS::Lightsail::Disk", "diskName", ("CreateDisk",), "DeleteDisk",
                      details={"sizeInGb": "requestParameters.sizeInGb"}),
         check=_get("GetDisk", "diskName", "disk"),
     ),
     ResourceType(
-        "AWS::Lightsail::Bucket", config=True, id_pattern=r"[a-z0-9][a-z0-9.-]*",
+        "AWS::Lightsail::Bucket", config=True, id_pattern=r"[a-z0-9][a-z0-9.-]*", tagging=False,
         calls=_calls("AWS::Lightsail::Bucket", "bucketName", ("CreateBucket",), "DeleteBucket",
                      details={"bundleId": "requestParameters.bundleId"}),
         check=_get("GetBuckets", "bucketName", "buckets[]"),
     ),
     ResourceType(
-        "AWS::Lightsail::Container", config=False, id_pattern=r"[a-z0-9][a-z0-9-]*",
+        "AWS::Lightsail::Container", config=False, id_pattern=r"[a-z0-9][a-z0-9-]*", tagging=False,
         calls=_calls("AWS::Lightsail::Container", "serviceName", ("CreateContainerService",),
                      "DeleteContainerService", details={"power": "requestParameters.power"}),
         check=_get("GetContainerServices", "serviceName", "containerServices[]"),
     ),
     ResourceType(
-        "AWS::Lightsail::Distribution", config=False, id_pattern=_NAME,
+        "AWS::Lightsail::Distribution", config=False, id_pattern=_NAME, tagging=False,
         calls=_calls("AWS::Lightsail::Distribution", "distributionName", ("CreateDistribution",),
                      "DeleteDistribution", details={"bundleId": "requestParameters.bundleId"}),
         check=_get("GetDistributions", "distributionName", "distributions[]"),
