@@ -1,0 +1,31 @@
+"""Amazon ElastiCache serverless caches (billed for at least their minimum storage while they exist)."""
+
+from __future__ import annotations
+
+from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one, states
+from leftovers.resources.elasticache import ELASTICACHE
+
+TYPES = (
+    ResourceType(
+        "AWS::ElastiCache::ServerlessCache", config=False, id_pattern=r"[A-Za-z][A-Za-z0-9-]*",
+        calls=(
+            created(
+                ELASTICACHE, "CreateServerlessCache", "AWS::ElastiCache::ServerlessCache",
+                "requestParameters.serverlessCacheName", name="requestParameters.serverlessCacheName",
+                arn_path="responseElements.serverlessCache.aRN", tags="requestParameters.tags",
+                details={"engine": "requestParameters.engine"},
+            ),
+            deleted(
+                ELASTICACHE, "DeleteServerlessCache", "AWS::ElastiCache::ServerlessCache",
+                "requestParameters.serverlessCacheName",
+            ),
+        ),
+        arn=Arn("elasticache", "serverlesscache:{id}"),
+        check=one(
+            "elasticache", "DescribeServerlessCaches", {"ServerlessCacheName": "{id}"}, "ServerlessCaches[]",
+            item_id="ServerlessCacheName", gone_errors=gone_on("ServerlessCacheNotFoundFault"), state="Status",
+            gone_states=states("deleting"), created="CreateTime",
+        ),
+        details=("engine",),
+    ),
+)  # fmt: skip
