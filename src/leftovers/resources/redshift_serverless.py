@@ -1,0 +1,51 @@
+"""Amazon Redshift Serverless workgroups (compute) and namespaces (storage), keyed by name as the API names them.
+
+Their ARNs carry a generated uuid instead of the name, so they declare no ARN shape (not adopted by ARN).
+"""
+
+from __future__ import annotations
+
+from leftovers.resources import ResourceType, created, deleted, gone_on, one, states
+
+SERVERLESS = "redshift-serverless.amazonaws.com"
+_NOT_FOUND = gone_on("ResourceNotFoundException")
+_CONSOLE = "https://{region}.console.aws.amazon.com/redshiftv2/home?region={region}#serverless-"
+
+TYPES = (
+    ResourceType(
+        "AWS::RedshiftServerless::Workgroup", config=False, id_pattern=r"[a-z0-9-]{3,64}",
+        calls=(
+            created(
+                SERVERLESS, "CreateWorkgroup", "AWS::RedshiftServerless::Workgroup", "requestParameters.workgroupName",
+                name="requestParameters.workgroupName", arn_path="responseElements.workgroup.workgroupArn",
+                tags="requestParameters.tags",
+                details={"baseCapacity": "responseElements.workgroup.baseCapacity|requestParameters.baseCapacity"},
+            ),
+            deleted(SERVERLESS, "DeleteWorkgroup", "AWS::RedshiftServerless::Workgroup",
+                    "requestParameters.workgroupName"),
+        ),
+        check=one(
+            "redshift-serverless", "GetWorkgroup", {"workgroupName": "{id}"}, "workgroup", gone_errors=_NOT_FOUND,
+            state="status", gone_states=states("DELETING"), created="creationDate",
+        ),
+        details=("baseCapacity",),
+        console=_CONSOLE + "workgroup?workgroup={id}",
+    ),
+    ResourceType(
+        "AWS::RedshiftServerless::Namespace", config=False, id_pattern=r"[a-z0-9-]{3,64}",
+        calls=(
+            created(
+                SERVERLESS, "CreateNamespace", "AWS::RedshiftServerless::Namespace", "requestParameters.namespaceName",
+                name="requestParameters.namespaceName", arn_path="responseElements.namespace.namespaceArn",
+                tags="requestParameters.tags",
+            ),
+            deleted(SERVERLESS, "DeleteNamespace", "AWS::RedshiftServerless::Namespace",
+                    "requestParameters.namespaceName"),
+        ),
+        check=one(
+            "redshift-serverless", "GetNamespace", {"namespaceName": "{id}"}, "namespace", gone_errors=_NOT_FOUND,
+            state="status", gone_states=states("DELETING"), created="creationDate",
+        ),
+        console=_CONSOLE + "namespace?namespace={id}",
+    ),
+)  # fmt: skip
