@@ -26,6 +26,5 @@ TYPES = (
             "dax", "DescribeClusters", {"ClusterNames": ("{id}",)}, "Clusters[]", item_id="ClusterName",
             gone_errors=gone_on("ClusterNotFoundFault"), state="Status", gone_states=states("deleting"),
         ),
-        details=("nodeType", "replicationFactor"),
     ),
 )  # fmt: skip

@@ -26,6 +26,5 @@ TYPES = (
             item_id="ServerlessCacheName", gone_errors=gone_on("ServerlessCacheNotFoundFault"), state="Status",
             gone_states=states("deleting"), created="CreateTime",
         ),
-        details=("engine",),
     ),
 )  # fmt: skip

@@ -30,7 +30,7 @@ TYPES = (
             "mq", "DescribeBroker", {"BrokerId": "{id}"}, "", gone_errors=gone_on("NotFoundException"),
             state="BrokerState", gone_states=states("DELETION_IN_PROGRESS"), created="Created",
         ),
-        details=("hostInstanceType", "deploymentMode", "engineType"),
+        details=("HostInstanceType", "DeploymentMode", "EngineType"),  # CloudFormation-shaped Config item
         console="https://{region}.console.aws.amazon.com/amazon-mq/home?region={region}#/brokers/details?id={id}",
     ),
 )  # fmt: skip

@@ -44,7 +44,7 @@ TYPES = (
         ),
         arn=Arn("aoss", "collection/{id}"),
         check=_batch_get("BatchGetCollection", "collectionDetails[]"),
-        details=("type", "standbyReplicas"),
+        details=("Type", "StandbyReplicas"),
         console=_CONSOLE + "collections/{name}",
     ),
     ResourceType(

@@ -28,7 +28,6 @@ TYPES = (
             "redshift-serverless", "GetWorkgroup", {"workgroupName": "{id}"}, "workgroup", gone_errors=_NOT_FOUND,
             state="status", gone_states=states("DELETING"), created="creationDate",
         ),
-        details=("baseCapacity",),
         console=_CONSOLE + "workgroup?workgroup={id}",
     ),
     ResourceType(
