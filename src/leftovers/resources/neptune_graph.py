@@ -1,0 +1,29 @@
+"""Amazon Neptune Analytics graphs: billed per provisioned m-NCU-hour while they exist, keyed by graph id (g-...)."""
+
+from __future__ import annotations
+
+from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one, states
+
+NEPTUNE_GRAPH = "neptune-graph.amazonaws.com"
+
+TYPES = (
+    ResourceType(
+        "AWS::NeptuneGraph::Graph", config=False, id_pattern=r"g-[a-z0-9]{10}",
+        calls=(
+            created(
+                NEPTUNE_GRAPH, "CreateGraph", "AWS::NeptuneGraph::Graph", "responseElements.id",
+                name="requestParameters.graphName", arn_path="responseElements.arn", tags="requestParameters.tags",
+                details={"provisionedMemory": "requestParameters.provisionedMemory",
+                         "replicaCount": "requestParameters.replicaCount"},
+            ),
+            deleted(NEPTUNE_GRAPH, "DeleteGraph", "AWS::NeptuneGraph::Graph",
+                    "responseElements.id|requestParameters.graphIdentifier"),
+        ),
+        arn=Arn("neptune-graph", "graph/{id}"),
+        check=one(
+            "neptune-graph", "GetGraph", {"graphIdentifier": "{id}"}, "",
+            gone_errors=gone_on("ResourceNotFoundException"), state="status", gone_states=states("DELETING"),
+            created="createTime",
+        ),
+    ),
+)  # fmt: skip
