@@ -27,6 +27,5 @@ TYPES = (
             created="createdAt",
         ),
         details=("Type",),
-        console="https://{region}.console.aws.amazon.com/emr/home?region={region}#/serverless",
     ),
 )  # fmt: skip

@@ -29,7 +29,6 @@ TYPES = (
             gone_states=states("DELETING"), created="CreatedAt",
         ),
         details=("Edition",),
-        console="https://{region}.console.aws.amazon.com/kendra/home?region={region}#indexes/{id}",
     ),
     ResourceType(
         "AWS::KendraRanking::ExecutionPlan", config=False, id_pattern=_UUID,

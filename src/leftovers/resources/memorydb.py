@@ -31,6 +31,5 @@ TYPES = (
             "memorydb", "DescribeClusters", {"ClusterName": "{id}"}, "Clusters[]", item_id="Name",
             gone_errors=gone_on("ClusterNotFoundFault"), state="Status", gone_states=states("deleting"),
         ),
-        console="https://{region}.console.aws.amazon.com/memorydb/home?region={region}#/clusters/{id}",
     ),
 )  # fmt: skip

@@ -5,7 +5,6 @@ from __future__ import annotations
 from leftovers.resources import Arn, Describe, ResourceType, created, deleted, states
 
 AOSS = "aoss.amazonaws.com"
-_CONSOLE = "https://{region}.console.aws.amazon.com/aos/home?region={region}#opensearch/"
 
 
 def _batch_get(operation: str, items: str) -> Describe:
@@ -45,7 +44,6 @@ TYPES = (
         arn=Arn("aoss", "collection/{id}"),
         check=_batch_get("BatchGetCollection", "collectionDetails[]"),
         details=("Type", "StandbyReplicas"),
-        console=_CONSOLE + "collections/{name}",
     ),
     ResourceType(
         "AWS::OpenSearchServerless::VpcEndpoint", config=True, id_pattern=r"vpce-[0-9a-z]+",

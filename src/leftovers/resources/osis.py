@@ -24,6 +24,5 @@ TYPES = (
             gone_errors=gone_on("ResourceNotFoundException"), state="Status", gone_states=states("DELETING"),
             created="CreatedAt",
         ),
-        console="https://{region}.console.aws.amazon.com/aos/home?region={region}#opensearch/ingestion-pipelines/{id}",
     ),
 )  # fmt: skip

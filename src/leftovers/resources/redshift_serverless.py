@@ -9,7 +9,6 @@ from leftovers.resources import ResourceType, created, deleted, gone_on, one, st
 
 SERVERLESS = "redshift-serverless.amazonaws.com"
 _NOT_FOUND = gone_on("ResourceNotFoundException")
-_CONSOLE = "https://{region}.console.aws.amazon.com/redshiftv2/home?region={region}#serverless-"
 
 TYPES = (
     ResourceType(
@@ -28,7 +27,6 @@ TYPES = (
             "redshift-serverless", "GetWorkgroup", {"workgroupName": "{id}"}, "workgroup", gone_errors=_NOT_FOUND,
             state="status", gone_states=states("DELETING"), created="creationDate",
         ),
-        console=_CONSOLE + "workgroup?workgroup={id}",
     ),
     ResourceType(
         "AWS::RedshiftServerless::Namespace", config=False, id_pattern=r"[a-z0-9-]{3,64}",
@@ -45,6 +43,5 @@ TYPES = (
             "redshift-serverless", "GetNamespace", {"namespaceName": "{id}"}, "namespace", gone_errors=_NOT_FOUND,
             state="status", gone_states=states("DELETING"), created="creationDate",
         ),
-        console=_CONSOLE + "namespace?namespace={id}",
     ),
 )  # fmt: skip
