@@ -36,10 +36,13 @@ TYPES = (
                 arn="arn:{partition}:athena:{region}:{account}:capacity-reservation/{id}",
                 details={"targetDpus": "requestParameters.targetDpus"},  # at least 24 DPUs, billed per DPU-hour
                 note="keyed by name: neither call returns the ARN CloudFormation keys it by",
+                fixture="cloudtrail_athena_create_capacity_reservation",
             ),
             # Cancelling stops the billing; the cancelled reservation is deleted later (or never).
-            deleted(ATHENA, "CancelCapacityReservation", "AWS::Athena::CapacityReservation", "requestParameters.name"),
-            deleted(ATHENA, "DeleteCapacityReservation", "AWS::Athena::CapacityReservation", "requestParameters.name"),
+            deleted(ATHENA, "CancelCapacityReservation", "AWS::Athena::CapacityReservation", "requestParameters.name",
+                    fixture="cloudtrail_athena_cancel_capacity_reservation"),
+            deleted(ATHENA, "DeleteCapacityReservation", "AWS::Athena::CapacityReservation", "requestParameters.name",
+                    fixture="cloudtrail_athena_delete_capacity_reservation"),
         ),
         arn=Arn("athena", "capacity-reservation/{id}"),
         check=one(

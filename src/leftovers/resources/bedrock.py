@@ -16,9 +16,11 @@ TYPES = (
                 "responseElements.knowledgeBase.knowledgeBaseId", name="requestParameters.name",
                 arn_path="responseElements.knowledgeBase.knowledgeBaseArn", tags="requestParameters.tags",
                 details={"storageType": "requestParameters.storageConfiguration.type"},
+                fixture="cloudtrail_bedrock_create_knowledge_base",
             ),
             deleted(BEDROCK, "DeleteKnowledgeBase", "AWS::Bedrock::KnowledgeBase",
-                    "responseElements.knowledgeBaseId|requestParameters.knowledgeBaseId"),
+                    "responseElements.knowledgeBaseId|requestParameters.knowledgeBaseId",
+                    fixture="cloudtrail_bedrock_delete_knowledge_base"),
         ),
         arn=Arn("bedrock", "knowledge-base/{id}"),
         check=one(

@@ -22,9 +22,11 @@ TYPES = (
                     "mcuCount": f"{_FIXED}mcuCount|{_SCALED}mcuCount",
                     "workerCount": f"{_FIXED}workerCount|{_SCALED}minWorkerCount",
                 },
+                fixture="cloudtrail_kafkaconnect_create_connector",
             ),
             deleted(KAFKACONNECT, "DeleteConnector", "AWS::KafkaConnect::Connector",
-                    "responseElements.connectorArn|requestParameters.connectorArn"),
+                    "responseElements.connectorArn|requestParameters.connectorArn",
+                    fixture="cloudtrail_kafkaconnect_delete_connector"),
         ),
         arn=Arn("kafkaconnect", "connector/[^/]+/[0-9a-f-]+"),
         check=one(

@@ -15,9 +15,11 @@ TYPES = (
                 name="requestParameters.graphName", arn_path="responseElements.arn", tags="requestParameters.tags",
                 details={"provisionedMemory": "requestParameters.provisionedMemory",
                          "replicaCount": "requestParameters.replicaCount"},
+                fixture="cloudtrail_neptune_graph_create_graph",
             ),
             deleted(NEPTUNE_GRAPH, "DeleteGraph", "AWS::NeptuneGraph::Graph",
-                    "responseElements.id|requestParameters.graphIdentifier"),
+                    "responseElements.id|requestParameters.graphIdentifier",
+                    fixture="cloudtrail_neptune_graph_delete_graph"),
         ),
         arn=Arn("neptune-graph", "graph/{id}"),
         check=one(

@@ -15,8 +15,10 @@ TYPES = (
                 name="requestParameters.pipelineName", arn_path="responseElements.pipeline.pipelineArn",
                 tags="requestParameters.tags", details={"minUnits": "requestParameters.minUnits"},
                 note="keyed by name: DeletePipeline carries no ARN (CloudFormation's identifier)",
+                fixture="cloudtrail_osis_create_pipeline",
             ),
-            deleted(OSIS, "DeletePipeline", "AWS::OSIS::Pipeline", "requestParameters.pipelineName"),
+            deleted(OSIS, "DeletePipeline", "AWS::OSIS::Pipeline", "requestParameters.pipelineName",
+                    fixture="cloudtrail_osis_delete_pipeline"),
         ),
         arn=Arn("osis", "pipeline/{id}"),
         check=one(

@@ -15,8 +15,10 @@ TYPES = (
                 PERSONALIZE, "CreateCampaign", "AWS::Personalize::Campaign", "responseElements.campaignArn",
                 name="requestParameters.name", arn_path="responseElements.campaignArn", tags="requestParameters.tags",
                 details={"minProvisionedTPS": "requestParameters.minProvisionedTPS"},
+                fixture="cloudtrail_personalize_create_campaign",
             ),
-            deleted(PERSONALIZE, "DeleteCampaign", "AWS::Personalize::Campaign", "requestParameters.campaignArn"),
+            deleted(PERSONALIZE, "DeleteCampaign", "AWS::Personalize::Campaign", "requestParameters.campaignArn",
+                    fixture="cloudtrail_personalize_delete_campaign"),
         ),
         arn=Arn("personalize", r"campaign/[\w-]+"),
         check=one(
