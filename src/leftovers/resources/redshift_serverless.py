@@ -19,9 +19,10 @@ TYPES = (
                 name="requestParameters.workgroupName", arn_path="responseElements.workgroup.workgroupArn",
                 tags="requestParameters.tags",
                 details={"baseCapacity": "responseElements.workgroup.baseCapacity|requestParameters.baseCapacity"},
+                fixture="cloudtrail_redshift_serverless_create_workgroup",
             ),
             deleted(SERVERLESS, "DeleteWorkgroup", "AWS::RedshiftServerless::Workgroup",
-                    "requestParameters.workgroupName"),
+                    "requestParameters.workgroupName", fixture="cloudtrail_redshift_serverless_delete_workgroup"),
         ),
         check=one(
             "redshift-serverless", "GetWorkgroup", {"workgroupName": "{id}"}, "workgroup", gone_errors=_NOT_FOUND,
@@ -34,10 +35,10 @@ TYPES = (
             created(
                 SERVERLESS, "CreateNamespace", "AWS::RedshiftServerless::Namespace", "requestParameters.namespaceName",
                 name="requestParameters.namespaceName", arn_path="responseElements.namespace.namespaceArn",
-                tags="requestParameters.tags",
+                tags="requestParameters.tags", fixture="cloudtrail_redshift_serverless_create_namespace",
             ),
             deleted(SERVERLESS, "DeleteNamespace", "AWS::RedshiftServerless::Namespace",
-                    "requestParameters.namespaceName"),
+                    "requestParameters.namespaceName", fixture="cloudtrail_redshift_serverless_delete_namespace"),
         ),
         check=one(
             "redshift-serverless", "GetNamespace", {"namespaceName": "{id}"}, "namespace", gone_errors=_NOT_FOUND,
