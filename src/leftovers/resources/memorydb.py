@@ -1,4 +1,4 @@
-"""Amazon MemoryDB clusters, keyed by cluster name as the MemoryDB API and CloudFormation name them."""
+"""Amazon MemoryDB clusters and their manual snapshots, keyed by name as the MemoryDB API and CloudFormation do."""
 
 from __future__ import annotations
 
@@ -30,6 +30,24 @@ TYPES = (
         check=one(
             "memorydb", "DescribeClusters", {"ClusterName": "{id}"}, "Clusters[]", item_id="Name",
             gone_errors=gone_on("ClusterNotFoundFault"), state="Status", gone_states=states("deleting"),
+        ),
+    ),
+    ResourceType(
+        # Manual snapshots are kept (and billed by the GB-month) until deleted, after their cluster too.
+        "AWS::MemoryDB::Snapshot", config=False, id_pattern=r"[A-Za-z][A-Za-z0-9-]*",
+        calls=(
+            created(
+                MEMORYDB, "CreateSnapshot", "AWS::MemoryDB::Snapshot", "requestParameters.snapshotName",
+                name="requestParameters.snapshotName", arn_path="responseElements.snapshot.aRN",
+                tags="requestParameters.tags", fixture="cloudtrail_memorydb_create_snapshot",
+            ),
+            deleted(MEMORYDB, "DeleteSnapshot", "AWS::MemoryDB::Snapshot", "requestParameters.snapshotName",
+                    fixture="cloudtrail_memorydb_delete_snapshot"),
+        ),
+        arn=Arn("memorydb", "snapshot/{id}"),
+        check=one(
+            "memorydb", "DescribeSnapshots", {"SnapshotName": "{id}"}, "Snapshots[]", item_id="Name",
+            gone_errors=gone_on("SnapshotNotFoundFault"), state="Status", gone_states=states("deleting"),
         ),
     ),
 )  # fmt: skip
