@@ -1,4 +1,5 @@
-"""Amazon Redshift Serverless workgroups (compute) and namespaces (storage), keyed by name as the API names them.
+"""Amazon Redshift Serverless workgroups (compute), namespaces and snapshots (storage), keyed by name as the API
+names them.
 
 Their ARNs carry a generated uuid instead of the name, so they declare no ARN shape (not adopted by ARN).
 """
@@ -43,6 +44,23 @@ TYPES = (
         check=one(
             "redshift-serverless", "GetNamespace", {"namespaceName": "{id}"}, "namespace", gone_errors=_NOT_FOUND,
             state="status", gone_states=states("DELETING"), created="creationDate",
+        ),
+    ),
+    ResourceType(
+        # Manual snapshots are kept (and billed by the GB-month) until deleted or their retention ends.
+        "AWS::RedshiftServerless::Snapshot", config=False, id_pattern=r"[A-Za-z0-9-]{1,255}",
+        calls=(
+            created(
+                SERVERLESS, "CreateSnapshot", "AWS::RedshiftServerless::Snapshot", "requestParameters.snapshotName",
+                name="requestParameters.snapshotName", arn_path="responseElements.snapshot.snapshotArn",
+                tags="requestParameters.tags", fixture="cloudtrail_redshift_serverless_create_snapshot",
+            ),
+            deleted(SERVERLESS, "DeleteSnapshot", "AWS::RedshiftServerless::Snapshot", "requestParameters.snapshotName",
+                    fixture="cloudtrail_redshift_serverless_delete_snapshot"),
+        ),
+        check=one(
+            "redshift-serverless", "GetSnapshot", {"snapshotName": "{id}"}, "snapshot", gone_errors=_NOT_FOUND,
+            state="status", gone_states=states("DELETED"), created="snapshotCreateTime",
         ),
     ),
 )  # fmt: skip
