@@ -1,4 +1,5 @@
-"""Amazon ElastiCache serverless caches (billed for at least their minimum storage while they exist)."""
+"""Amazon ElastiCache serverless caches (billed for at least their minimum storage while they exist) and their
+snapshots."""
 
 from __future__ import annotations
 
@@ -25,6 +26,28 @@ TYPES = (
             "elasticache", "DescribeServerlessCaches", {"ServerlessCacheName": "{id}"}, "ServerlessCaches[]",
             item_id="ServerlessCacheName", gone_errors=gone_on("ServerlessCacheNotFoundFault"), state="Status",
             gone_states=states("deleting"), created="CreateTime",
+        ),
+    ),
+    ResourceType(
+        # Manual snapshots are kept (and billed by the GB-month) until deleted.
+        "AWS::ElastiCache::ServerlessCacheSnapshot", config=False, id_pattern=r"[A-Za-z][A-Za-z0-9-]*",
+        calls=(
+            created(
+                ELASTICACHE, "CreateServerlessCacheSnapshot", "AWS::ElastiCache::ServerlessCacheSnapshot",
+                "requestParameters.serverlessCacheSnapshotName", name="requestParameters.serverlessCacheSnapshotName",
+                arn_path="responseElements.serverlessCacheSnapshot.aRN", tags="requestParameters.tags",
+            ),
+            deleted(
+                ELASTICACHE, "DeleteServerlessCacheSnapshot", "AWS::ElastiCache::ServerlessCacheSnapshot",
+                "requestParameters.serverlessCacheSnapshotName",
+            ),
+        ),
+        arn=Arn("elasticache", "serverlesscachesnapshot:{id}"),
+        check=one(
+            "elasticache", "DescribeServerlessCacheSnapshots", {"ServerlessCacheSnapshotName": "{id}"},
+            "ServerlessCacheSnapshots[]", item_id="ServerlessCacheSnapshotName",
+            gone_errors=gone_on("ServerlessCacheSnapshotNotFoundFault"), state="Status", gone_states=states("deleting"),
+            created="CreateTime",
         ),
     ),
 )  # fmt: skip
