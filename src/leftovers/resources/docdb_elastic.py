@@ -1,5 +1,5 @@
-"""Amazon DocumentDB elastic clusters: billed per vCPU-hour of every shard while they exist, keyed by cluster ARN
-as CloudFormation and the API name them."""
+"""Amazon DocumentDB elastic clusters (billed per vCPU-hour of every shard while they exist) and their manual
+snapshots (by the GB-month), keyed by ARN as CloudFormation and the API name them."""
 
 from __future__ import annotations
 
@@ -28,6 +28,26 @@ TYPES = (
             "docdb-elastic", "GetCluster", {"clusterArn": "{id}"}, "cluster",
             gone_errors=gone_on("ResourceNotFoundException"), state="status", gone_states=states("DELETING"),
             created="createTime",
+        ),
+    ),
+    ResourceType(
+        "AWS::DocDBElastic::ClusterSnapshot", config=False,
+        id_pattern=r"arn:[\w-]+:docdb-elastic:[\w-]+:\d+:cluster-snapshot/[0-9a-f-]+",
+        calls=(
+            created(
+                DOCDB_ELASTIC, "CreateClusterSnapshot", "AWS::DocDBElastic::ClusterSnapshot",
+                "responseElements.snapshot.snapshotArn", name="requestParameters.snapshotName",
+                arn_path="responseElements.snapshot.snapshotArn", tags="requestParameters.tags",
+                fixture="cloudtrail_docdb_elastic_create_cluster_snapshot",  # Redshift has CreateClusterSnapshot too
+            ),
+            deleted(DOCDB_ELASTIC, "DeleteClusterSnapshot", "AWS::DocDBElastic::ClusterSnapshot",
+                    "requestParameters.snapshotArn", fixture="cloudtrail_docdb_elastic_delete_cluster_snapshot"),
+        ),
+        arn=Arn("docdb-elastic", "cluster-snapshot/[0-9a-f-]+"),
+        check=one(
+            "docdb-elastic", "GetClusterSnapshot", {"snapshotArn": "{id}"}, "snapshot",
+            gone_errors=gone_on("ResourceNotFoundException"), state="status", gone_states=states("DELETING"),
+            created="snapshotCreationTime",
         ),
     ),
 )  # fmt: skip
