@@ -1,4 +1,5 @@
-"""Amazon Neptune Analytics graphs: billed per provisioned m-NCU-hour while they exist, keyed by graph id (g-...)."""
+"""Amazon Neptune Analytics graphs (billed per provisioned m-NCU-hour while they exist, keyed by graph id g-...)
+and their snapshots (by the GB-month, keyed by snapshot id gs-...)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,23 @@ TYPES = (
             "neptune-graph", "GetGraph", {"graphIdentifier": "{id}"}, "",
             gone_errors=gone_on("ResourceNotFoundException"), state="status", gone_states=states("DELETING"),
             created="createTime",
+        ),
+    ),
+    ResourceType(
+        "AWS::NeptuneGraph::GraphSnapshot", config=False, id_pattern=r"gs-[a-z0-9]{10}",
+        calls=(
+            created(
+                NEPTUNE_GRAPH, "CreateGraphSnapshot", "AWS::NeptuneGraph::GraphSnapshot", "responseElements.id",
+                name="requestParameters.snapshotName", arn_path="responseElements.arn", tags="requestParameters.tags",
+            ),
+            deleted(NEPTUNE_GRAPH, "DeleteGraphSnapshot", "AWS::NeptuneGraph::GraphSnapshot",
+                    "responseElements.id|requestParameters.snapshotIdentifier"),
+        ),
+        arn=Arn("neptune-graph", "graph-snapshot/{id}"),
+        check=one(
+            "neptune-graph", "GetGraphSnapshot", {"snapshotIdentifier": "{id}"}, "",
+            gone_errors=gone_on("ResourceNotFoundException"), state="status", gone_states=states("DELETING"),
+            created="snapshotCreateTime",
         ),
     ),
 )  # fmt: skip
