@@ -1,0 +1,50 @@
+"""Amazon CloudWatch metric alarms and dashboards (each bills monthly; dashboards beyond the free three)."""
+
+from __future__ import annotations
+
+from leftovers.resources import Arn, Describe, ResourceType, created, deleted, gone_on, one
+
+MONITORING = "monitoring.amazonaws.com"
+_CONSOLE = "https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}#"
+
+TYPES = (
+    ResourceType(
+        "AWS::CloudWatch::Alarm", config=True, id_pattern=r"[^\x00-\x1f]{1,255}",
+        calls=(
+            created(
+                MONITORING, "PutMetricAlarm", "AWS::CloudWatch::Alarm", "requestParameters.alarmName",
+                name="requestParameters.alarmName", arn="arn:{partition}:cloudwatch:{region}:{account}:alarm:{id}",
+                tags="requestParameters.tags",
+                note="PutMetricAlarm also updates an alarm in place: a repeat is the same alarm again",
+                fixture="cloudtrail_cloudwatch_put_metric_alarm",
+            ),
+            deleted(MONITORING, "DeleteAlarms", "AWS::CloudWatch::Alarm", "requestParameters.alarmNames[]",
+                    fixture="cloudtrail_cloudwatch_delete_alarms"),
+        ),
+        arn=Arn("cloudwatch", "alarm:{id}"),
+        check=Describe(  # composite alarms are another type; unknown names are simply left out
+            "cloudwatch", "DescribeAlarms", "MetricAlarms[]", item_id="AlarmName", ids_param="AlarmNames", batch=100,
+        ),
+        console=_CONSOLE + "alarmsV2:alarm/{id}",
+    ),
+    ResourceType(
+        # Dashboards are global: their ARN has no region.
+        "AWS::CloudWatch::Dashboard", config=False, id_pattern=r"[A-Za-z0-9_-]{1,255}",
+        calls=(
+            created(
+                MONITORING, "PutDashboard", "AWS::CloudWatch::Dashboard", "requestParameters.dashboardName",
+                name="requestParameters.dashboardName",
+                arn="arn:{partition}:cloudwatch::{account}:dashboard/{id}", tags="requestParameters.tags",
+                note="PutDashboard also replaces a dashboard's body: a repeat is the same dashboard again",
+                fixture="cloudtrail_cloudwatch_put_dashboard",
+            ),
+            deleted(MONITORING, "DeleteDashboards", "AWS::CloudWatch::Dashboard",
+                    "requestParameters.dashboardNames[]", fixture="cloudtrail_cloudwatch_delete_dashboards"),
+        ),
+        arn=Arn("cloudwatch", "dashboard/{id}"),
+        check=one(
+            "cloudwatch", "GetDashboard", {"DashboardName": "{id}"}, "", gone_errors=gone_on("ResourceNotFound"),
+        ),
+        console=_CONSOLE + "dashboards/dashboard/{id}",
+    ),
+)  # fmt: skip

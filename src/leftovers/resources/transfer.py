@@ -1,0 +1,29 @@
+"""AWS Transfer Family servers (each enabled protocol bills by the hour, stopped or not, until the server is deleted)."""
+
+from __future__ import annotations
+
+from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one
+
+TRANSFER = "transfer.amazonaws.com"
+
+TYPES = (
+    ResourceType(
+        "AWS::Transfer::Server", config=True, id_pattern=r"s-[0-9a-f]{17}",
+        calls=(
+            created(
+                TRANSFER, "CreateServer", "AWS::Transfer::Server", "responseElements.serverId",
+                arn="arn:{partition}:transfer:{region}:{account}:server/{id}", tags="requestParameters.tags",
+                details={"endpointType": "requestParameters.endpointType"},
+                note="keyed by server id (s-...), which every Transfer call names",
+                fixture="cloudtrail_transfer_create_server",
+            ),
+            deleted(TRANSFER, "DeleteServer", "AWS::Transfer::Server", "requestParameters.serverId",
+                    fixture="cloudtrail_transfer_delete_server"),
+        ),
+        arn=Arn("transfer", "server/{id}"),
+        check=one("transfer", "DescribeServer", {"ServerId": "{id}"}, "Server",
+                  gone_errors=gone_on("ResourceNotFoundException")),
+        details=("endpointType",),
+        console="https://{region}.console.aws.amazon.com/transfer/home?region={region}#/servers/{id}",
+    ),
+)  # fmt: skip
