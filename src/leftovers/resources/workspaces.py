@@ -1,0 +1,40 @@
+"""Amazon WorkSpaces virtual desktops (an AlwaysOn WorkSpace bills monthly, an AutoStop one its storage plus hours)."""
+
+from __future__ import annotations
+
+from leftovers.resources import Arn, Describe, ResourceType, created, deleted, states
+
+WORKSPACES = "workspaces.amazonaws.com"
+_PENDING = "responseElements.pendingRequests[]"
+
+TYPES = (
+    ResourceType(
+        "AWS::WorkSpaces::Workspace", config=True, id_pattern=r"ws-[0-9a-z]+",
+        calls=(
+            created(  # one call makes many; the ones AWS refused are under failedRequests, not here
+                WORKSPACES, "CreateWorkspaces", "AWS::WorkSpaces::Workspace", f"{_PENDING}.workspaceId",
+                name=f"{_PENDING}.userName", arn="arn:{partition}:workspaces:{region}:{account}:workspace/{id}",
+                details={
+                    "runningMode": f"{_PENDING}.workspaceProperties.runningMode",
+                    "computeTypeName": f"{_PENDING}.workspaceProperties.computeTypeName",
+                    "bundleId": f"{_PENDING}.bundleId",
+                },
+                fixture="cloudtrail_workspaces_create_workspaces",
+            ),
+            deleted(
+                WORKSPACES, "TerminateWorkspaces", "AWS::WorkSpaces::Workspace",
+                "requestParameters.terminateWorkspaceRequests[].workspaceId",
+                skip_if="responseElements.failedRequests",
+                note="a call in which some terminations failed names no failed id: it is left to reconcile",
+                fixture="cloudtrail_workspaces_terminate_workspaces",
+            ),
+        ),
+        arn=Arn("workspaces", "workspace/{id}"),
+        check=Describe(
+            "workspaces", "DescribeWorkspaces", "Workspaces[]", item_id="WorkspaceId", ids_param="WorkspaceIds",
+            batch=25, state="State", gone_states=states("TERMINATING", "TERMINATED"),
+        ),
+        details=("runningMode", "computeTypeName", "bundleId"),
+        console="https://{region}.console.aws.amazon.com/workspaces/v2/workspaces/{id}?region={region}",
+    ),
+)  # fmt: skip
