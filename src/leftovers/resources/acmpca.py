@@ -1,4 +1,4 @@
-"""AWS Private CA certificate authorities (a general-purpose CA bills monthly until deleted: the costliest idle item)."""
+"""AWS Private CA certificate authorities (a general-purpose CA bills monthly until deleted)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ TYPES = (
             ),
             deleted(
                 APIGATEWAY, "DeleteVpcLink", "AWS::ApiGatewayV2::VpcLink", "requestParameters.vpcLinkId",
-                note="v1 and v2 deletions look alike; a v1 link's id was never recorded as a v2 link, so it matches none",
+                note="v1 and v2 deletions look alike; a v1 link's id was never recorded as a v2 one",
                 fixture="cloudtrail_apigatewayv2_delete_vpc_link",
             ),
         ),

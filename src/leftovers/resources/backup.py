@@ -6,6 +6,7 @@ from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, on
 
 BACKUP = "backup.amazonaws.com"
 _NOT_FOUND = gone_on("ResourceNotFoundException")
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 TYPES = (
     ResourceType(
@@ -27,7 +28,7 @@ TYPES = (
         console="https://{region}.console.aws.amazon.com/backup/home?region={region}#/backupvaults/details/{id}",
     ),
     ResourceType(
-        "AWS::Backup::BackupPlan", config=True, id_pattern=r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        "AWS::Backup::BackupPlan", config=True, id_pattern=_UUID,
         calls=(
             created(
                 BACKUP, "CreateBackupPlan", "AWS::Backup::BackupPlan", "responseElements.backupPlanId",

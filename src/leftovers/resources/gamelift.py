@@ -5,10 +5,11 @@ from __future__ import annotations
 from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one, states
 
 GAMELIFT = "gamelift.amazonaws.com"
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 TYPES = (
     ResourceType(
-        "AWS::GameLift::Fleet", config=False, id_pattern=r"fleet-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        "AWS::GameLift::Fleet", config=False, id_pattern="fleet-" + _UUID,
         calls=(
             created(
                 GAMELIFT, "CreateFleet", "AWS::GameLift::Fleet", "responseElements.fleetAttributes.fleetId",

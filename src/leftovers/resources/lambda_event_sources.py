@@ -5,11 +5,12 @@ from __future__ import annotations
 from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one, states
 
 LAMBDA = "lambda.amazonaws.com"
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 TYPES = (
     ResourceType(
         # Keyed by the mapping's UUID, as CloudFormation and Cloud Control key it; CloudTrail spells it "uUID".
-        "AWS::Lambda::EventSourceMapping", config=False, id_pattern=r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        "AWS::Lambda::EventSourceMapping", config=False, id_pattern=_UUID,
         calls=(
             created(
                 LAMBDA, "CreateEventSourceMapping20150331", "AWS::Lambda::EventSourceMapping",

@@ -1,4 +1,4 @@
-"""AWS Transfer Family servers (each enabled protocol bills by the hour, stopped or not, until the server is deleted)."""
+"""AWS Transfer Family servers (each enabled protocol bills by the hour, even while stopped)."""
 
 from __future__ import annotations
 
