@@ -1,4 +1,4 @@
-"""Amazon AppStream 2.0 fleets and image builders (their streaming instances bill by the hour while running)."""
+"""Amazon AppStream 2.0 fleets, image builders and app block builders (their instances bill hourly while running)."""
 
 from __future__ import annotations
 
@@ -48,6 +48,26 @@ TYPES = (
         check=one(
             "appstream", "DescribeImageBuilders", {"Names": ("{id}",)}, "ImageBuilders[]", item_id="Name",
             gone_errors=_NOT_FOUND, state="State", gone_states=states("DELETING"), created="CreatedTime",
+        ),
+        details=("instanceType",),
+    ),
+    ResourceType(
+        "AWS::AppStream::AppBlockBuilder", config=True, id_pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}",
+        calls=(
+            created(
+                APPSTREAM, "CreateAppBlockBuilder", "AWS::AppStream::AppBlockBuilder",
+                "responseElements.appBlockBuilder.name", name="responseElements.appBlockBuilder.name",
+                arn_path="responseElements.appBlockBuilder.arn", tags="requestParameters.tags",
+                details={"instanceType": "responseElements.appBlockBuilder.instanceType"},
+                fixture="cloudtrail_appstream_create_app_block_builder",
+            ),
+            deleted(APPSTREAM, "DeleteAppBlockBuilder", "AWS::AppStream::AppBlockBuilder", "requestParameters.name",
+                    fixture="cloudtrail_appstream_delete_app_block_builder"),
+        ),
+        arn=Arn("appstream", "app-block-builder/{id}"),
+        check=one(
+            "appstream", "DescribeAppBlockBuilders", {"Names": ("{id}",)}, "AppBlockBuilders[]", item_id="Name",
+            gone_errors=_NOT_FOUND, created="CreatedTime",
         ),
         details=("instanceType",),
     ),
