@@ -21,6 +21,6 @@ TYPES = (
         arn=Arn("amplify", "apps/{id}"),
         check=one("amplify", "GetApp", {"appId": "{id}"}, "app", gone_errors=gone_on("NotFoundException"),
                   created="createTime"),
-        console="https://{region}.console.aws.amazon.com/amplify/apps/{id}/overview",
+        console="https://{region}.console.aws.amazon.com/amplify/home?region={region}#/{id}",
     ),
 )  # fmt: skip

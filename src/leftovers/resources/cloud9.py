@@ -26,6 +26,5 @@ TYPES = (
         ),
         # Not priced: the instance stops after its idle minutes, so hours times its rate would overstate it.
         details=("instanceType",),
-        console="https://{region}.console.aws.amazon.com/cloud9/home/environments/{id}?region={region}",
     ),
 )  # fmt: skip

@@ -27,6 +27,6 @@ TYPES = (
             created="created",
         ),
         details=("computeType",),
-        console="https://{region}.console.aws.amazon.com/codesuite/codebuild/projects/{id}/details?region={region}",
+        console="https://{region}.console.aws.amazon.com/codesuite/codebuild/projects/{id}?region={region}",
     ),
 )  # fmt: skip

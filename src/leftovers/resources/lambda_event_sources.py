@@ -28,6 +28,5 @@ TYPES = (
             "lambda", "GetEventSourceMapping", {"UUID": "{id}"}, "",
             gone_errors=gone_on("ResourceNotFoundException"), state="State", gone_states=states("Deleting"),
         ),
-        console="https://{region}.console.aws.amazon.com/lambda/home?region={region}#/functions",
     ),
 )  # fmt: skip

@@ -35,6 +35,5 @@ TYPES = (
             batch=25, state="State", gone_states=states("TERMINATING", "TERMINATED"),
         ),
         details=("runningMode", "computeTypeName", "bundleId"),
-        console="https://{region}.console.aws.amazon.com/workspaces/v2/workspaces/{id}?region={region}",
     ),
 )  # fmt: skip
