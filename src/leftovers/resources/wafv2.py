@@ -10,7 +10,7 @@ _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 TYPES = (
     ResourceType(
         # No describe row: GetWebACL needs the name and scope as well as the id, and DeleteWebACL's id is all both
-        # calls share. CloudTrail lower-cases a member's first letter: the summary's ARN is "aRN" (RDS: "dBInstance...").
+        # calls share. CloudTrail lower-cases a member's first letter: the summary's ARN is "aRN" (RDS: "dBInstance").
         "AWS::WAFv2::WebACL", config=True, id_pattern=_UUID,
         calls=(
             created(

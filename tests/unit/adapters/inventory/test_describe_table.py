@@ -30,7 +30,11 @@ COSTLY = {
     "AWS::ECR::Repository", "AWS::EMR::Cluster",
 }  # fmt: skip
 # CloudTrail types reconcile cannot check by a describe call, and why.
-UNCHECKED = {"AWS::ECS::Service": "DescribeServices needs the cluster, which the service ARN may not carry"}
+UNCHECKED = {
+    "AWS::ECS::Service": "DescribeServices needs the cluster, which the service ARN may not carry",
+    "AWS::CloudHSM::Cluster": "DescribeClusters filters by a map of id lists, which a describe row cannot spell",
+    "AWS::WAFv2::WebACL": "GetWebACL needs the name and scope too; the id is all DeleteWebACL names",
+}
 
 
 def _operation(resource_type: str) -> botocore.model.OperationModel:
