@@ -21,8 +21,9 @@ TYPES = (
             deleted(MONITORING, "DeleteAlarms", "AWS::CloudWatch::Alarm", "requestParameters.alarmNames[]",
                     fixture="cloudtrail_cloudwatch_delete_alarms"),
         ),
-        arn=Arn("cloudwatch", "alarm:{id}"),
-        check=Describe(  # composite alarms are another type; unknown names are simply left out
+        # No ARN shape: composite alarms share it, and DescribeAlarms answers them under another key, so one
+        # adopted from the tagging API would be called gone.
+        check=Describe(  # unknown names are simply left out
             "cloudwatch", "DescribeAlarms", "MetricAlarms[]", item_id="AlarmName", ids_param="AlarmNames", batch=100,
         ),
         console=_CONSOLE + "alarmsV2:alarm/{id}",
