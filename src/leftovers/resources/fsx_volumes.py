@@ -1,4 +1,4 @@
-"""Amazon FSx volumes (ONTAP, OpenZFS) and backups (billed per GB-month until deleted)."""
+"""Amazon FSx volumes (ONTAP, OpenZFS), backups and File Caches (each billed per GB-month until deleted)."""
 
 from __future__ import annotations
 
@@ -43,5 +43,28 @@ TYPES = (
             "fsx", "DescribeBackups", {"BackupIds": ("{id}",)}, "Backups[]", gone_errors=gone_on("BackupNotFound"),
             state="Lifecycle", gone_states=states("DELETED"), created="CreationTime",
         ),
+    ),
+    ResourceType(
+        "AWS::FSx::FileCache", config=False, id_pattern=r"fc-[0-9a-f]+",
+        calls=(
+            created(
+                FSX, "CreateFileCache", "AWS::FSx::FileCache", "responseElements.fileCache.fileCacheId",
+                arn_path="responseElements.fileCache.resourceARN", tags="requestParameters.tags",
+                details={"storageCapacity": "requestParameters.storageCapacity"},
+                fixture="cloudtrail_fsx_create_file_cache",
+            ),
+            deleted(
+                FSX, "DeleteFileCache", "AWS::FSx::FileCache",
+                "responseElements.fileCacheId|requestParameters.fileCacheId",
+                fixture="cloudtrail_fsx_delete_file_cache",
+            ),
+        ),
+        arn=Arn("fsx", "file-cache/{id}"),
+        check=one(
+            "fsx", "DescribeFileCaches", {"FileCacheIds": ("{id}",)}, "FileCaches[]",
+            gone_errors=gone_on("FileCacheNotFound"), state="Lifecycle", gone_states=states("DELETING"),
+            created="CreationTime",
+        ),
+        details=("storageCapacity",),
     ),
 )  # fmt: skip

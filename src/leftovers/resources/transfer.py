@@ -1,4 +1,4 @@
-"""AWS Transfer Family servers (each enabled protocol bills by the hour, even while stopped)."""
+"""AWS Transfer Family servers and web apps (each protocol or web app unit bills by the hour, even idle)."""
 
 from __future__ import annotations
 
@@ -25,5 +25,22 @@ TYPES = (
                   gone_errors=gone_on("ResourceNotFoundException")),
         details=("endpointType",),
         console="https://{region}.console.aws.amazon.com/transfer/home?region={region}#/servers/{id}",
+    ),
+    ResourceType(
+        "AWS::Transfer::WebApp", config=False, id_pattern=r"webapp-[0-9a-f]{17}",
+        calls=(
+            created(
+                TRANSFER, "CreateWebApp", "AWS::Transfer::WebApp", "responseElements.webAppId",
+                arn="arn:{partition}:transfer:{region}:{account}:webapp/{id}", tags="requestParameters.tags",
+                details={"webAppUnits": "requestParameters.webAppUnits.provisioned"},  # each unit bills by the hour
+                fixture="cloudtrail_transfer_create_web_app",
+            ),
+            deleted(TRANSFER, "DeleteWebApp", "AWS::Transfer::WebApp", "requestParameters.webAppId",
+                    fixture="cloudtrail_transfer_delete_web_app"),
+        ),
+        arn=Arn("transfer", "webapp/{id}"),
+        check=one("transfer", "DescribeWebApp", {"WebAppId": "{id}"}, "WebApp",
+                  gone_errors=gone_on("ResourceNotFoundException")),
+        details=("webAppUnits",),
     ),
 )  # fmt: skip

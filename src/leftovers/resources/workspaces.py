@@ -1,8 +1,8 @@
-"""Amazon WorkSpaces virtual desktops (an AlwaysOn WorkSpace bills monthly, an AutoStop one its storage plus hours)."""
+"""Amazon WorkSpaces desktops and pools (AlwaysOn ones bill monthly, AutoStop ones their storage plus hours)."""
 
 from __future__ import annotations
 
-from leftovers.resources import Arn, Describe, ResourceType, created, deleted, states
+from leftovers.resources import Arn, Describe, ResourceType, created, deleted, gone_on, one, states
 
 WORKSPACES = "workspaces.amazonaws.com"
 _PENDING = "responseElements.pendingRequests[]"
@@ -35,5 +35,30 @@ TYPES = (
             batch=25, state="State", gone_states=states("TERMINATING", "TERMINATED"),
         ),
         details=("runningMode", "computeTypeName", "bundleId"),
+    ),
+    ResourceType(
+        "AWS::WorkSpaces::WorkspacesPool", config=False, id_pattern=r"wspool-[0-9a-z]+",
+        calls=(
+            created(
+                WORKSPACES, "CreateWorkspacesPool", "AWS::WorkSpaces::WorkspacesPool",
+                "responseElements.workspacesPool.poolId", name="responseElements.workspacesPool.poolName",
+                arn_path="responseElements.workspacesPool.poolArn", tags="requestParameters.tags",
+                details={
+                    "runningMode": "responseElements.workspacesPool.runningMode",
+                    "desiredUserSessions": "requestParameters.capacity.desiredUserSessions",
+                    "bundleId": "requestParameters.bundleId",
+                },
+                fixture="cloudtrail_workspaces_create_workspaces_pool",
+            ),
+            deleted(WORKSPACES, "TerminateWorkspacesPool", "AWS::WorkSpaces::WorkspacesPool",
+                    "requestParameters.poolId", fixture="cloudtrail_workspaces_terminate_workspaces_pool"),
+        ),
+        arn=Arn("workspaces", "workspacespool/{id}"),
+        check=one(
+            "workspaces", "DescribeWorkspacesPools", {"PoolIds": ("{id}",)}, "WorkspacesPools[]", item_id="PoolId",
+            gone_errors=gone_on("ResourceNotFoundException"), state="State", gone_states=states("DELETING"),
+            created="CreatedAt",
+        ),
+        details=("runningMode", "desiredUserSessions", "bundleId"),
     ),
 )  # fmt: skip
