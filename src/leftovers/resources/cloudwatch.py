@@ -1,4 +1,4 @@
-"""Amazon CloudWatch metric alarms and dashboards (each bills monthly; dashboards beyond the free three)."""
+"""Amazon CloudWatch alarms, dashboards (monthly each) and metric streams (billed per metric update, all day)."""
 
 from __future__ import annotations
 
@@ -47,5 +47,23 @@ TYPES = (
             "cloudwatch", "GetDashboard", {"DashboardName": "{id}"}, "", gone_errors=gone_on("ResourceNotFound"),
         ),
         console=_CONSOLE + "dashboards/dashboard/{id}",
+    ),
+    ResourceType(
+        "AWS::CloudWatch::MetricStream", config=True, id_pattern=r"[A-Za-z0-9_-]{1,255}",
+        calls=(
+            created(
+                MONITORING, "PutMetricStream", "AWS::CloudWatch::MetricStream", "requestParameters.name",
+                name="requestParameters.name", arn_path="responseElements.arn", tags="requestParameters.tags",
+                note="PutMetricStream also updates a stream in place: a repeat is the same stream again",
+                fixture="cloudtrail_cloudwatch_put_metric_stream",
+            ),
+            deleted(MONITORING, "DeleteMetricStream", "AWS::CloudWatch::MetricStream", "requestParameters.name",
+                    fixture="cloudtrail_cloudwatch_delete_metric_stream"),
+        ),
+        arn=Arn("cloudwatch", "metric-stream/{id}"),
+        check=one(
+            "cloudwatch", "GetMetricStream", {"Name": "{id}"}, "", gone_errors=gone_on("ResourceNotFoundException"),
+            created="CreationDate",
+        ),
     ),
 )  # fmt: skip
