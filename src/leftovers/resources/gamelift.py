@@ -1,4 +1,4 @@
-"""Amazon GameLift fleets (EC2 instances billed by the hour while the fleet keeps any)."""
+"""Amazon GameLift fleets and container fleets (EC2 instances billed by the hour while the fleet keeps any)."""
 
 from __future__ import annotations
 
@@ -34,5 +34,32 @@ TYPES = (
             created="CreationTime",
         ),
         details=("instanceType", "fleetType"),
+    ),
+    ResourceType(
+        "AWS::GameLift::ContainerFleet", config=False, id_pattern="containerfleet-" + _UUID,
+        calls=(
+            created(
+                GAMELIFT, "CreateContainerFleet", "AWS::GameLift::ContainerFleet",
+                "responseElements.containerFleet.fleetId", arn_path="responseElements.containerFleet.fleetArn",
+                tags="requestParameters.tags",
+                details={
+                    "instanceType": "responseElements.containerFleet.instanceType",
+                    "billingType": "responseElements.containerFleet.billingType",
+                },
+                fixture="cloudtrail_gamelift_create_container_fleet",
+            ),
+            deleted(
+                GAMELIFT, "DeleteContainerFleet", "AWS::GameLift::ContainerFleet", "requestParameters.fleetId",
+                id_regex=r":containerfleet/(containerfleet-[0-9a-f-]+)$", note="the fleet may be named by ARN",
+                fixture="cloudtrail_gamelift_delete_container_fleet",
+            ),
+        ),
+        arn=Arn("gamelift", "containerfleet/{id}"),
+        check=one(
+            "gamelift", "DescribeContainerFleet", {"FleetId": "{id}"}, "ContainerFleet",
+            gone_errors=gone_on("NotFoundException"), state="Status", gone_states=states("DELETING"),
+            created="CreationTime",
+        ),
+        details=("instanceType", "billingType"),
     ),
 )  # fmt: skip

@@ -34,6 +34,7 @@ UNCHECKED = {
     "AWS::ECS::Service": "DescribeServices needs the cluster, which the service ARN may not carry",
     "AWS::CloudHSM::Cluster": "DescribeClusters filters by a map of id lists, which a describe row cannot spell",
     "AWS::WAFv2::WebACL": "GetWebACL needs the name and scope too; the id is all DeleteWebACL names",
+    "AWS::Detective::Graph": "Detective lists graphs but has no call about one graph",
 }
 
 
