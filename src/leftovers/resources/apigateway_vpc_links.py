@@ -27,6 +27,7 @@ TYPES = (
         check=one(
             "apigatewayv2", "GetVpcLink", {"VpcLinkId": "{id}"}, "", gone_errors=gone_on("NotFoundException"),
             state="VpcLinkStatus", gone_states=states("DELETING"), created="CreatedDate",
+            permission="apigateway:GET",  # API Gateway's IAM actions are HTTP verbs
         ),
     ),
 )  # fmt: skip
