@@ -19,6 +19,7 @@ TYPES = (
                     "computeTypeName": f"{_PENDING}.workspaceProperties.computeTypeName",
                     "bundleId": f"{_PENDING}.bundleId",
                 },
+                when="responseElements.pendingRequests",  # a call whose every request failed made nothing
                 fixture="cloudtrail_workspaces_create_workspaces",
             ),
             deleted(

@@ -75,3 +75,16 @@ def test_a_rest_api_vpc_link_is_not_taken_for_an_http_api_one() -> None:
     assert parsed.changes == ()
     v2 = parse_cloudtrail_event(load_event("cloudtrail_apigatewayv2_create_vpc_link")).changes
     assert [c.key.resource_id for c in v2] == ["q4w7e2"]
+
+
+def test_a_create_workspaces_call_in_which_every_request_failed_is_ignored_not_rejected() -> None:
+    event = _with("cloudtrail_workspaces_create_workspaces")
+    event["detail"]["responseElements"] = {"pendingRequests": [], "failedRequests": [
+        {"workspaceRequest": {"directoryId": "d-9067a1b2c3", "userName": "alice", "bundleId": "wsb-clj85qzj1"},
+         "errorCode": "ResourceLimitExceeded", "errorMessage": "WorkSpaces limit reached"},
+    ]}  # fmt: skip
+
+    parsed = parse_cloudtrail_event(event)
+
+    assert parsed.changes == ()
+    assert parsed.ignored is not None
