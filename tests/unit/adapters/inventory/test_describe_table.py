@@ -43,6 +43,9 @@ UNCHECKED = {
     "AWS::ECS::Service": "DescribeServices needs the cluster, which the service ARN may not carry",
     "AWS::EC2::ClientVpnTargetNetworkAssociation": "DescribeClientVpnTargetNetworks needs the endpoint id",
     "AWS::EC2::LaunchTemplate": "left to the generic check: reconcile's tests use it as the type with no row",
+    "AWS::CloudHSM::Cluster": "DescribeClusters filters by a map of id lists, which a describe row cannot spell",
+    "AWS::WAFv2::WebACL": "GetWebACL needs the name and scope too; the id is all DeleteWebACL names",
+    "AWS::Detective::Graph": "Detective lists graphs but has no call about one graph",
 }
 
 
