@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint unit package bench clean
+.PHONY: demo test lint unit package bench clean regen
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,11 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy
+	$(BIN)/python tools/regen.py --check
+
+# Rewrites the fragments derived from the resource registry (README coverage table, template IAM list and pattern).
+regen: $(STAMP)
+	$(BIN)/python tools/regen.py
 
 test: lint
 	$(BIN)/pytest -n 2 -q

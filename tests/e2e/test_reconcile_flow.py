@@ -116,11 +116,12 @@ def test_aws_errors_are_one_line(run: Any, monkeypatch: pytest.MonkeyPatch, tmp_
 def test_sources_prints_the_readme_table(run: Any) -> None:
     result = run("sources", "--format", "markdown")
     lines = result.output.splitlines()
-    assert lines[0].startswith("| Resource type | CloudTrail calls | AWS Config |")
+    assert lines[0].startswith("| Resource type | CloudTrail calls | CloudTrail tag calls | AWS Config |")
     assert (
-        "| AWS::EC2::Snapshot | CopySnapshot, CreateSnapshot, CreateSnapshots, DeleteSnapshot | no |" in result.output
+        "| AWS::EC2::Snapshot | CopySnapshot, CreateSnapshot, CreateSnapshots, DeleteSnapshot | "
+        "CreateTags, DeleteTags, TagResources, UntagResources | no |" in result.output
     )
-    assert lines[-1].startswith("49 types through CloudTrail, 5 of them only through CloudTrail")
+    assert lines[-1].startswith("66 types through CloudTrail, 13 of them only through CloudTrail")
 
 
 @pytest.mark.parametrize("command", ["reconcile", "backfill", "sources"])
@@ -128,3 +129,27 @@ def test_help_has_examples(run: Any, command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.output
+
+
+def test_reconcile_refreshes_the_tags_of_what_it_checks(run: Any) -> None:
+    """Tagged in the console (no event reached Leftovers): reconcile reads the tags and the keep tag silences it."""
+    ingest_fixtures(run)
+    s3 = boto3.client("s3", region_name=FIXTURE_REGION)
+    s3.create_bucket(Bucket=BUCKET)
+    s3.put_bucket_tagging(Bucket=BUCKET, Tagging={"TagSet": [{"Key": "leftovers:keep", "Value": "true"}]})
+    assert tracked(run)[BUCKET]["kept_until"] is None
+
+    result = run("reconcile", "--type", "AWS::S3::Bucket")
+
+    assert result.output.splitlines() == ["Checked 1: 1 still there (1 with new tags), 0 healed (gone), 0 unknown."]
+    assert tracked(run)[BUCKET]["kept_until"] == "forever"
+    again = run("reconcile", "--type", "AWS::S3::Bucket")
+    assert again.output.splitlines() == ["Checked 1: 1 still there, 0 healed (gone), 0 unknown."]
+
+
+def test_backfill_from_cloud_control_refuses_a_type_it_would_key_otherwise(run: Any) -> None:
+    result = run("backfill", "--from", "cloudcontrol", "--type", "AWS::RDS::DBInstance", "--region", FIXTURE_REGION)
+    assert result.exit_code != 0
+    assert result.output.splitlines()[-1].startswith(
+        "Error: --type: AWS::RDS::DBInstance: Cloud Control does not name it by the ids Leftovers keeps (listable: "
+    )

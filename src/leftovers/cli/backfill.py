@@ -14,8 +14,10 @@ from leftovers.service import backfill as service
 
 @click.command()
 @click.option(
-    "--from", "origin", type=click.Choice(["tagging", "config"]), default="tagging", show_default=True,
-    help="List with the tagging API (GetResources) or AWS Config's inventory (ListDiscoveredResources).",
+    "--from", "origin", type=click.Choice(["tagging", "config", "cloudcontrol"]), default="tagging",
+    show_default=True,
+    help="List with the tagging API (GetResources), AWS Config's inventory (ListDiscoveredResources) or Cloud "
+    "Control (ListResources, for the types reconcile checks through it).",
 )  # fmt: skip
 @click.option("--region", metavar="REGION", help="Region to list (default: the AWS environment's region).")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this resource type (repeatable).")
@@ -40,15 +42,26 @@ def backfill(
       leftovers backfill --dry-run
       leftovers backfill --region ap-northeast-1 --type AWS::EC2::Volume
       leftovers backfill --from config --dry-run
+      leftovers backfill --from cloudcontrol --type AWS::EC2::RouteTable
     """
-    from leftovers.adapters.inventory import AwsInventory, Clients, ConfigListing, RateLimiter, TaggingListing
+    from leftovers.adapters.inventory import (
+        AwsInventory,
+        Clients,
+        CloudControlListing,
+        ConfigListing,
+        RateLimiter,
+        TaggingListing,
+    )  # fmt: skip
     from leftovers.adapters.sources.cloudtrail import covered_types
 
     settings = common.settings(ctx)
+    listable = _listable(types) if origin == "cloudcontrol" else ()
     region = region or _default_region()
     clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))
     if origin == "config":
         listing: Listing = ConfigListing(clients, region, types or covered_types())
+    elif origin == "cloudcontrol":
+        listing = CloudControlListing(clients, region, listable)
     else:
         listing = TaggingListing(clients, region, types)
     inventory = None if no_verify else AwsInventory(clients, use_tagging=False)
@@ -63,6 +76,19 @@ def backfill(
     for change in result.adopted if dry_run else ():
         created = change.captured_at.isoformat(timespec="seconds")
         click.echo(f"  {change.key.resource_type}  {change.key.resource_id}  {change.name or ''}  created {created}")
+
+
+def _listable(types: tuple[str, ...]) -> tuple[str, ...]:
+    """The types Cloud Control lists by their records' ids: the ones asked for, or all of them."""
+    from leftovers.resources import by_type
+
+    declared = by_type()
+    listable = tuple(t for t, d in declared.items() if d.listable)
+    for wanted in types:
+        if wanted not in listable:
+            raise SettingsError("--type", f"{wanted}: Cloud Control does not name it by the ids Leftovers keeps "
+                                f"(listable: {', '.join(listable)}); use --from tagging or --from config")  # fmt: skip
+    return types or listable
 
 
 def _default_region() -> str:

@@ -70,14 +70,17 @@ def reconcile(
     )
     gone = len(result.gone)
     healed = f"{gone} gone (dry run: nothing changed)" if dry_run else f"{result.healed} healed (gone)"
-    click.echo(f"Checked {result.checked}: {result.present} still there, {healed}, {result.unknown_total} unknown.")
+    retagged = f" ({len(result.retagged)} with new tags)" if result.retagged else ""
+    click.echo(
+        f"Checked {result.checked}: {result.present} still there{retagged}, {healed}, {result.unknown_total} unknown."
+    )
     if dry_run:
         for key in result.gone:
             click.echo(f"  gone  {key.resource_type}  {key.resource_id}  ({key.region})")
     for (resource_type, reason), count in sorted(result.unknown.items()):
         click.echo(f"  unknown  {resource_type}: {count} ({reason})")
     if creators and not dry_run:
-        from leftovers.adapters.sources.lookup import CloudTrailLookup
+        from leftovers.adapters.sources.cloudtrail.lookup import CloudTrailLookup
 
         lookup = CloudTrailLookup(max_calls=2 * creators)  # an id, then a name, per resource at most
         looked, found = service.fill_creators(store, lookup, settings.policy, at, creators)

@@ -7,6 +7,7 @@ subset; it can differ with three or more events that leave out different attribu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TypeVar
 
 from leftovers.core.model import Resource, ResourceChange
@@ -29,6 +30,8 @@ def pending(record: Resource) -> bool:
 
 def merged(record: Resource, change: ResourceChange) -> Resource:
     """Newest event wins each attribute it states; an older event only fills attributes still unknown."""
+    if change.tag_delta is not None:
+        return _with_delta(record, change, change.tag_delta)
     if change.name is None and change.arn is None and change.tags is None and change.details is None:
         return record  # states nothing: must not make an older event's attributes look stale
     newer = record.attrs_at is None or change.captured_at >= record.attrs_at
@@ -40,6 +43,19 @@ def merged(record: Resource, change: ResourceChange) -> Resource:
     if (name, arn, tags, details, attrs_at) == (record.name, record.arn, record.tags, record.details, record.attrs_at):
         return record  # a duplicate: skip the copy
     return record.evolve(name=name, arn=arn, tags=dict(tags), details=dict(details), attrs_at=attrs_at)
+
+
+def _with_delta(record: Resource, change: ResourceChange, delta: Mapping[str, str | None]) -> Resource:
+    """A tag call changes some keys: applied when it is the newest word on the attributes. An older one is dropped
+    rather than guessed at (re-adding a key a newer call removed would silence a leftover); the next full read of
+    the tags (a Config item, reconcile's tag refresh) settles it."""
+    if record.attrs_at is not None and change.captured_at < record.attrs_at:
+        return record
+    tags = {key: value for key, value in {**record.tags, **delta}.items() if value is not None}
+    if tags == record.tags and change.captured_at == record.attrs_at:
+        return record  # a duplicate
+    # attrs_at moves even when no key changed: a removal of an absent key must still outrank an older addition.
+    return record.evolve(tags=tags, attrs_at=change.captured_at)
 
 
 def _pick(old: T, new: T | None, newer: bool) -> T:

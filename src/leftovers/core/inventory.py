@@ -20,11 +20,13 @@ class Presence(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The answer for one resource: ``reason`` says why it is unknown; ``created_at`` when the API gives it."""
+    """The answer for one resource: ``reason`` says why it is unknown; ``created_at`` and ``tags`` (the whole tag
+    set) when the API gives them."""
 
     presence: Presence
     reason: str | None = None
     created_at: datetime | None = None
+    tags: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,7 @@ class ResourceChange:
     created_by: str | None = None
     created_for_by: str | None = None
     details: Mapping[str, Any] | None = None
+    tag_delta: Mapping[str, str | None] | None = None  # a tag call's keys: set to a value, or removed (None)
 
 
 class Creation(NamedTuple):

@@ -57,6 +57,17 @@ def flat(kind: str) -> Estimator:
     return lambda t, d: _hours(t, t.rate("flat", kind))
 
 
+def per_count(kind: str, count_key: str) -> Estimator:
+    """A resource billed by the hour for each of ``count`` parts (a Resolver endpoint's IP addresses)."""
+
+    def estimate(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+        count = _number(d, count_key)
+        hourly = t.rate("flat", kind)
+        return None if count is None or hourly is None else _hours(t, hourly * count)
+
+    return estimate
+
+
 def nodes(table: str, type_key: str, count_key: str | None = None, suffix: tuple[str, str] = ("", "")) -> Estimator:
     """``count`` nodes of a listed type; a missing count means one (the services' own default)."""
 
@@ -74,6 +85,23 @@ def nodes(table: str, type_key: str, count_key: str | None = None, suffix: tuple
 def load_balancer(t: PriceTable, d: Mapping[str, Any]) -> float | None:
     """An application, network or gateway load balancer, by its ``type``."""
     return _hours(t, t.rate("load_balancer", d.get("type")))
+
+
+def vpc_endpoint(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """An interface (or Gateway Load Balancer) endpoint, for one Availability Zone (a floor: each AZ bills);
+    gateway endpoints are free."""
+    kind = d.get("vpcEndpointType")
+    if kind == "Gateway":
+        return 0.0
+    return _hours(t, t.rate("flat", "vpc_endpoint_az")) if kind in ("Interface", "GatewayLoadBalancer") else None
+
+
+def opensearch_serverless(t: PriceTable, d: Mapping[str, Any]) -> float | None:
+    """A collection's smallest capacity: half an OCU each for indexing and search, twice with standby replicas
+    (a floor: the capacity is shared by an account's collections and grows with use)."""
+    hourly = t.rate("flat", "opensearch_serverless_ocu")
+    replicas = 2 if str(d.get("standbyReplicas", "ENABLED")).upper() == "ENABLED" else 1
+    return _hours(t, None if hourly is None else hourly * replicas)
 
 
 def ebs_volume(t: PriceTable, d: Mapping[str, Any]) -> float | None:

@@ -91,7 +91,8 @@ def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
     unknown = {f"{rtype}: {reason}": n for (rtype, reason), n in sorted(result.unknown.items())}
     healed = [str(k) for k in result.gone[:LOGGED_KEYS]]
     logger.info("reconciled", extra={**counts, "unknown_reasons": unknown, "gone": healed})
-    return {"counts": counts, "due_rows": handed_over(due, set(result.gone))}
+    # A retagged record may no longer be due (a keep tag): notify then reads the due records itself.
+    return {"counts": counts, "due_rows": None if result.retagged else handed_over(due, set(result.gone))}
 
 
 def handed_over(due: list[Resource] | None, gone: set[ResourceKey]) -> list[tuple[Any, ...]] | None:

@@ -1,7 +1,8 @@
 """The resource-type registry: every AWS resource type Leftovers knows, declared once, one module per AWS service.
 
-Each service module (``ec2.py``, ``rds.py``...) holds ``TYPES``, a tuple of ``ResourceType`` declarations; modules
-are found automatically (names starting with ``_`` hold the declaration API). Every other table is derived from
+Each service module (``ec2.py``, ``rds.py``...) holds ``TYPES``, a tuple of ``ResourceType`` declarations (and may
+hold ``CALLS``, CloudTrail calls about resources of any type, as the tagging API's); modules are found automatically
+(names starting with ``_`` hold the declaration API). Every other table is derived from
 the declarations: the CloudTrail call table and its EventBridge pattern, the describe table, the ARN patterns, the
 Config details, the README coverage table and the reconcile role's IAM actions (``make regen``).
 
@@ -24,7 +25,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from types import ModuleType
 
+from leftovers.resources._arns import arn_rows, key_of
 from leftovers.resources._calls import TrailCall, created, deleted, tagged
 from leftovers.resources._checks import Describe, ec2_describe, gone_on, one, states
 from leftovers.resources._declare import Arn, ResourceType
@@ -34,12 +37,15 @@ __all__ = [
     "Describe",
     "ResourceType",
     "TrailCall",
+    "all_calls",
     "all_types",
+    "arn_rows",
     "by_type",
     "created",
     "deleted",
     "ec2_describe",
     "gone_on",
+    "key_of",
     "one",
     "service_modules",
     "states",
@@ -58,12 +64,22 @@ def all_types() -> tuple[ResourceType, ...]:
     """Every declared type, service module by module; a type declared twice is an error."""
     found: dict[str, ResourceType] = {}
     for name in service_modules():
-        module = importlib.import_module(f"{__name__}.{name}")
-        for declared in getattr(module, "TYPES", ()):
+        for declared in getattr(_module(name), "TYPES", ()):
             if declared.type in found:
                 raise ValueError(f"{declared.type} is declared twice (again in resources/{name}.py)")
             found[declared.type] = declared
     return tuple(found.values())
+
+
+@cache
+def all_calls() -> tuple[TrailCall, ...]:
+    """Every declared CloudTrail call: each type's, then the calls about any type (module-level ``CALLS``)."""
+    general = (call for name in service_modules() for call in getattr(_module(name), "CALLS", ()))
+    return (*(call for declared in all_types() for call in declared.calls), *general)
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 @cache

@@ -1,6 +1,6 @@
 """How a CloudTrail-recorded API call maps to lifecycle changes: one ``TrailCall`` per (call, resource type).
 
-Paths are relative to the CloudTrail record, in the small language of ``adapters/sources/cloudtrail_paths``:
+Paths are relative to the CloudTrail record, in the small language of ``adapters/sources/cloudtrail/paths``:
 ``a.b`` walks keys, ``items[]`` fans out over a list (one change per resource), ``a|b`` tries ``a`` then ``b``.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from leftovers.core.model import ChangeKind
 
+_API_VERSION = re.compile(r"\d{8}(?:v\d+)?$")  # Lambda's event names carry the API version: TagResource20170331v2
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
@@ -22,7 +23,10 @@ class TrailCall:
 
     ``ids`` must follow AWS Config's resourceId convention for ``resource_type`` so both sources meet in one
     record; ``note`` says where CloudTrail cannot give Config's id, and what stable id was chosen instead.
-    A tag call (kind UPDATED) reads the keys it sets from ``tags`` and the keys it removes from ``untags``.
+    A tag call (kind UPDATED) reads the keys it sets from ``tags`` and the keys it removes from ``untags``; its
+    ``ids`` may be ARNs of any type (the type is read from the ARN) and ids of other types are passed over, so one
+    call that tags an instance and a volume gives a change for each. With ``replaces_tags`` the call sets the whole
+    tag set (S3's PutBucketTagging; without ``tags``: DeleteBucketTagging leaves none).
     """
 
     source: str  # eventSource, e.g. "ec2.amazonaws.com"
@@ -41,12 +45,13 @@ class TrailCall:
     skip_if: str | None = None  # a valid call that does not delete/create the resource itself
     note: str | None = None
     untags: str | None = None  # tag calls: path to the tag keys the call removed
+    replaces_tags: bool = False  # tag calls: the call replaces the whole tag set
     fixture: str | None = None  # tests/events/<fixture>.json; default cloudtrail_<event_in_snake_case>
 
     @property
     def fixture_name(self) -> str:
         """The realistic event under tests/events/ that the meta-tests parse for this call."""
-        return self.fixture or "cloudtrail_" + snake(self.event.removesuffix("20150331"))
+        return self.fixture or "cloudtrail_" + snake(_API_VERSION.sub("", self.event))
 
     @property
     def service(self) -> str:

@@ -49,11 +49,23 @@ class ResourceType:
     console: str | None = None  # URL template over {id} {name} {region}
     details: tuple[str, ...] = ()  # Config ``configuration`` paths ("ClusterConfig.InstanceType")
     name_in_arn: str | None = None  # regex over Config's ARN id whose group 1 is the name CloudTrail keys it by
+    # Without a ``check``: Cloud Control's identifier (its CloudFormation primary identifier), a template over {id}
+    # and {name}; None when it cannot be built from the record (the type then stays unchecked).
+    cloudcontrol_id: str | None = "{id}"
+    read_actions: tuple[str, ...] = ()  # without a ``check``: the type's own read permissions Cloud Control uses
 
     @property
     def actions(self) -> tuple[str, ...]:
-        """The IAM actions reconcile needs to check this type."""
-        return (self.check.action,) if self.check is not None else ()
+        """The IAM actions reconcile needs to check this type (through Cloud Control: its own read permissions
+        too)."""
+        if self.check is not None:
+            return (self.check.action,)
+        return ("cloudcontrol:GetResource", *self.read_actions) if self.cloudcontrol_id is not None else ()
+
+    @property
+    def listable(self) -> bool:
+        """True when Cloud Control's ListResources names resources by this type's ids (backfill may adopt them)."""
+        return self.check is None and self.cloudcontrol_id == "{id}"
 
     @property
     def arn_pattern(self) -> re.Pattern[str] | None:

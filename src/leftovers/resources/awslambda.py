@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one
+from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one, tagged
 
 LAMBDA = "lambda.amazonaws.com"
 
@@ -21,6 +21,10 @@ TYPES = (
                 id_regex=r"function:([^:]+)", skip_if="requestParameters.qualifier",
                 note="the function may be named by ARN; a call with a qualifier deletes one version only",
             ),
+            tagged(LAMBDA, "TagResource20170331v2", "AWS::Lambda::Function", "requestParameters.resource",
+                   tags="requestParameters.tags"),
+            tagged(LAMBDA, "UntagResource20170331v2", "AWS::Lambda::Function", "requestParameters.resource",
+                   untags="requestParameters.tagKeys[]"),
         ),
         arn=Arn("lambda", "function:{id}"),
         check=one(  # not GetFunction: that also hands out a download link to the code

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leftovers.core import pricing
-from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, states
+from leftovers.resources import Arn, ResourceType, TrailCall, created, deleted, ec2_describe, states, tagged
 
 EC2 = "ec2.amazonaws.com"
 SPECS = "requestParameters.tagSpecificationSet.items[]"
@@ -12,6 +12,18 @@ _SNAPSHOT_ARN = "arn:{partition}:ec2:{region}::snapshot/{id}"
 _IMAGE_ARN = "arn:{partition}:ec2:{region}::image/{id}"
 _CONSOLE = "https://{region}.console.aws.amazon.com/ec2/home?region={region}#"
 _IMAGE = {"name": "requestParameters.name", "arn": _IMAGE_ARN}
+_TAGGED = "requestParameters.resourcesSet.items[].resourceId"
+_TAG_SET = "requestParameters.tagSet.items[]"
+
+
+def ec2_tags(resource_type: str) -> tuple[TrailCall, TrailCall]:
+    """CreateTags and DeleteTags for one EC2 type (a call may name ids of several types: each row takes its own)."""
+    return (
+        tagged(EC2, "CreateTags", resource_type, _TAGGED, tags=_TAG_SET),
+        # DeleteTags with a value removes the tag only when the value matches; taken as removed (rarely used).
+        tagged(EC2, "DeleteTags", resource_type, _TAGGED, untags=_TAG_SET + ".key"),
+    )
+
 
 TYPES = (
     ResourceType(
@@ -26,6 +38,7 @@ TYPES = (
             deleted(
                 EC2, "TerminateInstances", "AWS::EC2::Instance", "responseElements.instancesSet.items[].instanceId",
             ),
+            *ec2_tags("AWS::EC2::Instance"),
         ),
         arn=Arn("ec2", "instance/{id}"),
         # A terminated instance stays listed for about an hour; shutting-down no longer runs up instance hours.
@@ -45,6 +58,7 @@ TYPES = (
                 details={"size": "responseElements.size", "volumeType": "responseElements.volumeType"},
             ),
             deleted(EC2, "DeleteVolume", "AWS::EC2::Volume", "requestParameters.volumeId"),
+            *ec2_tags("AWS::EC2::Volume"),
         ),
         arn=Arn("ec2", "volume/{id}"),
         check=ec2_describe(
@@ -72,6 +86,7 @@ TYPES = (
                 arn=_SNAPSHOT_ARN, tags=SPECS, tag_resource="snapshot",
             ),
             deleted(EC2, "DeleteSnapshot", "AWS::EC2::Snapshot", "requestParameters.snapshotId"),
+            *ec2_tags("AWS::EC2::Snapshot"),
         ),
         arn=Arn("ec2", "snapshot/{id}"),
         check=ec2_describe(
@@ -89,6 +104,7 @@ TYPES = (
                     tags=SPECS, tag_resource="image"),
             created(EC2, "CopyImage", "AWS::EC2::Image", "responseElements.imageId", **_IMAGE),
             deleted(EC2, "DeregisterImage", "AWS::EC2::Image", "requestParameters.imageId"),
+            *ec2_tags("AWS::EC2::Image"),
         ),
         arn=Arn("ec2", "image/{id}"),
         check=ec2_describe(
@@ -106,6 +122,7 @@ TYPES = (
                 note="Config's resourceId is the allocation id (eipalloc-...); EC2-Classic addresses have none",
             ),
             deleted(EC2, "ReleaseAddress", "AWS::EC2::EIP", "requestParameters.allocationId"),
+            *ec2_tags("AWS::EC2::EIP"),
         ),
         arn=Arn("ec2", "elastic-ip/{id}"),
         check=ec2_describe("DescribeAddresses", "Addresses[]", "AllocationId", "allocation-id"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from leftovers.core import pricing
 from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one, states
-from leftovers.resources.ec2 import EC2
+from leftovers.resources.ec2 import EC2, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/ec2/home?region={region}#"
@@ -33,13 +33,15 @@ TYPES = (
             deleted(
                 EC2, "CancelCapacityReservation", "AWS::EC2::CapacityReservation",
                 "requestParameters.CancelCapacityReservationRequest.CapacityReservationId",
+                note="a cancelled reservation stops billing: it counts as deleted",
             ),
+            *ec2_tags("AWS::EC2::CapacityReservation"),
         ),
         arn=Arn("ec2", "capacity-reservation/{id}"),
         check=one(
             "ec2", "DescribeCapacityReservations", {"CapacityReservationIds": ("{id}",)}, "CapacityReservations[]",
             item_id="CapacityReservationId", gone_errors=gone_on("InvalidCapacityReservationId.NotFound"),
-            state="State", gone_states=states("cancelled", "expired", "failed"), created="CreateDate",
+            state="State", gone_states=states("cancelled", "cancelling", "expired", "failed"), created="CreateDate",
         ),
         cost=pricing.nodes("ec2", "instanceType", "totalInstanceCount"),
         details=("instanceType", "totalInstanceCount"),
@@ -49,12 +51,15 @@ TYPES = (
     ResourceType(
         "AWS::EC2::Host", config=True, id_pattern=r"h-[0-9a-f]+",
         calls=(
-            created(EC2, "AllocateHosts", "AWS::EC2::Host", "responseElements.AllocateHostsResponse.hostIdSet.item[]",
+            created(EC2, "AllocateHosts", "AWS::EC2::Host", "responseElements.AllocateHostsResponse.hostIdSet.item[]"
+                    "|responseElements.hostIdSet.items[].hostId|responseElements.hostIdSet.item[]",
                     arn=_ARN + "dedicated-host/{id}",
                     details={"instanceType": "requestParameters.AllocateHostsRequest.InstanceType"},
                     note="one change per allocated host"),
-            deleted(EC2, "ReleaseHosts", "AWS::EC2::Host", "responseElements.ReleaseHostsResponse.successful.item[]",
+            deleted(EC2, "ReleaseHosts", "AWS::EC2::Host", "responseElements.ReleaseHostsResponse.successful.item[]"
+                    "|responseElements.successful.item[]",
                     note=_NOTE_BY_RESPONSE),
+            *ec2_tags("AWS::EC2::Host"),
         ),
         arn=Arn("ec2", "dedicated-host/{id}"),
         check=one(
@@ -74,6 +79,7 @@ TYPES = (
             deleted(EC2, "DeleteFleets", "AWS::EC2::EC2Fleet",
                     "responseElements.DeleteFleetsResponse.successfulFleetDeletionSet.item[].fleetId",
                     note=_NOTE_BY_RESPONSE),
+            *ec2_tags("AWS::EC2::EC2Fleet"),
         ),
         arn=Arn("ec2", "fleet/{id}"),
         check=one(
@@ -89,6 +95,7 @@ TYPES = (
                     arn=_ARN + "spot-fleet-request/{id}"),
             deleted(EC2, "CancelSpotFleetRequests", "AWS::EC2::SpotFleet", _SPOT_CANCELLED,
                     note=_NOTE_BY_RESPONSE),
+            *ec2_tags("AWS::EC2::SpotFleet"),
         ),
         arn=Arn("ec2", "spot-fleet-request/{id}"),
         check=one(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, states
-from leftovers.resources.ec2 import EC2, SPECS
+from leftovers.resources.ec2 import EC2, SPECS, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/ec2/home?region={region}#"
@@ -33,6 +33,7 @@ TYPES = (
             # Deleting by name is allowed; the response always names the template's id.
             deleted(EC2, "DeleteLaunchTemplate", "AWS::EC2::LaunchTemplate",
                     _TEMPLATE.format(call="Delete") + "launchTemplateId"),
+            *ec2_tags("AWS::EC2::LaunchTemplate"),
         ),
         # No describe row: left to the generic Cloud Control check (reconcile's tests use it as the unchecked type).
         arn=Arn("ec2", "launch-template/{id}"),

@@ -25,7 +25,8 @@ TYPES = (
         ),
     ),
     ResourceType(
-        # DescribeServices needs the cluster, which the service ARN may not carry: Cloud Control checks it.
+        # DescribeServices needs the cluster, which an old-format service ARN does not carry, and Cloud Control's
+        # identifier joins the ARN with the cluster as CloudFormation stored it: neither can be built from the record.
         "AWS::ECS::Service", config=True, id_pattern=r"arn:[\w-]+:ecs:[\w-]+:\d+:service/.+",
         calls=(
             created(
@@ -36,5 +37,6 @@ TYPES = (
             deleted(ECS, "DeleteService", "AWS::ECS::Service", "responseElements.service.serviceArn",
                     fixture="cloudtrail_ecs_delete_service"),
         ),
+        cloudcontrol_id=None,
     ),
 )  # fmt: skip

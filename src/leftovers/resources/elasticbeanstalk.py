@@ -36,7 +36,8 @@ TYPES = (
                 name="responseElements.environmentName", arn_path="responseElements.environmentArn",
                 tags="requestParameters.tags", fixture="cloudtrail_elasticbeanstalk_create_environment",
             ),
-            deleted(EB, "TerminateEnvironment", "AWS::ElasticBeanstalk::Environment", "responseElements.environmentId",
+            deleted(EB, "TerminateEnvironment", "AWS::ElasticBeanstalk::Environment",
+                    "responseElements.environmentId|requestParameters.environmentId",
                     fixture="cloudtrail_elasticbeanstalk_terminate_environment"),
         ),
         check=Describe(  # terminated environments stay listed for an hour, as "Terminated"

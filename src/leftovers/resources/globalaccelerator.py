@@ -27,7 +27,7 @@ TYPES = (
         arn=Arn("globalaccelerator", "accelerator/[0-9a-f-]+"),
         check=one(
             "globalaccelerator", "DescribeAccelerator", {"AcceleratorArn": "{id}"}, "Accelerator",
-            gone_errors=gone_on("AcceleratorNotFoundException"),
+            gone_errors=gone_on("AcceleratorNotFoundException"), created="CreatedTime",
         ),
         cost=pricing.flat("global_accelerator"),
     ),

@@ -19,7 +19,8 @@ def _calls(rtype: str, noun: str, response: str, arn_field: str, name_field: str
         created(NETWORK_FIREWALL, f"Create{noun}", rtype, f"responseElements.{response}.{arn_field}",
                 name=f"responseElements.{response}.{name_field}", tags="requestParameters.tags", note=_NOTE,
                 fixture=f"cloudtrail_network_firewall_create_{snake(noun)}"),
-        deleted(NETWORK_FIREWALL, f"Delete{noun}", rtype, f"responseElements.{response}.{arn_field}",
+        deleted(NETWORK_FIREWALL, f"Delete{noun}", rtype,
+                f"responseElements.{response}.{arn_field}|requestParameters.{arn_field}",
                 fixture=f"cloudtrail_network_firewall_delete_{snake(noun)}"),
     )  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from leftovers.core import pricing
 from leftovers.resources import Arn, Describe, ResourceType, created, deleted, states
 
 AOSS = "aoss.amazonaws.com"
@@ -43,7 +44,7 @@ TYPES = (
         ),
         arn=Arn("aoss", "collection/{id}"),
         check=_batch_get("BatchGetCollection", "collectionDetails[]"),
-        details=("Type", "StandbyReplicas"),
+        cost=pricing.opensearch_serverless, details=("Type", "StandbyReplicas"),
     ),
     ResourceType(
         "AWS::OpenSearchServerless::VpcEndpoint", config=True, id_pattern=r"vpce-[0-9a-z]+",

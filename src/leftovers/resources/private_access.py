@@ -16,19 +16,20 @@ from leftovers.resources import (
     one,
     states,
 )
-from leftovers.resources.ec2 import EC2
+from leftovers.resources.ec2 import EC2, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 
 
-def _calls(noun: str, arn_part: str) -> tuple[TrailCall, TrailCall]:
-    """Create and delete rows: both responses hold the whole resource, named by ``<noun>Id``."""
+def _calls(noun: str, arn_part: str) -> tuple[TrailCall, ...]:
+    """Create, delete and EC2 tag rows: both responses hold the whole resource, named by ``<noun>Id``."""
     rtype, member = f"AWS::EC2::{noun}", noun[:1].lower() + noun[1:]
     return (
         created(EC2, f"Create{noun}", rtype, f"responseElements.Create{noun}Response.{member}.{member}Id",
                 arn=_ARN + arn_part + "/{id}"),
         deleted(EC2, f"Delete{noun}", rtype, f"responseElements.Delete{noun}Response.{member}.{member}Id"
                 f"|requestParameters.Delete{noun}Request.{noun}Id"),
+        *ec2_tags(rtype),
     )  # fmt: skip
 
 

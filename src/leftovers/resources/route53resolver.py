@@ -26,6 +26,7 @@ TYPES = (
         check=one(
             "route53resolver", "GetResolverEndpoint", {"ResolverEndpointId": "{id}"}, "ResolverEndpoint",
             gone_errors=gone_on("ResourceNotFoundException"), state="Status", gone_states=states("DELETING"),
+            created="CreationTime",
         ),
         # Each IP address is an elastic network interface billed by the hour (two at least).
         cost=pricing.nodes("route53_resolver_endpoint", "resolverEndpointType", "ipAddressCount"),

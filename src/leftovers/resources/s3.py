@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one
+from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one, tagged
 
 S3 = "s3.amazonaws.com"
 
@@ -13,6 +13,9 @@ TYPES = (
             created(S3, "CreateBucket", "AWS::S3::Bucket", "requestParameters.bucketName",
                     name="requestParameters.bucketName", arn="arn:{partition}:s3:::{id}"),
             deleted(S3, "DeleteBucket", "AWS::S3::Bucket", "requestParameters.bucketName"),
+            tagged(S3, "PutBucketTagging", "AWS::S3::Bucket", "requestParameters.bucketName",
+                   tags="requestParameters.Tagging.TagSet.Tag[]", replaces_tags=True),
+            tagged(S3, "DeleteBucketTagging", "AWS::S3::Bucket", "requestParameters.bucketName", replaces_tags=True),
         ),
         arn=Arn("s3", r"{id}"),
         # HeadBucket answers 404 for a bucket that does not exist and 403 for one owned by someone else.

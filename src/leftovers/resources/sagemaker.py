@@ -54,5 +54,6 @@ TYPES = (
     ResourceType(
         "AWS::SageMaker::EndpointConfig", config=False, id_pattern=r".+",
         details=("ProductionVariants.0.InstanceType", "ProductionVariants.0.InitialInstanceCount"),
+        cloudcontrol_id=None,  # Cloud Control names it by its ARN, which lower-cases the name: not built from the id
     ),
 )  # fmt: skip

@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from leftovers.core import pricing
 from leftovers.resources import Arn, ResourceType, TrailCall, created, deleted, ec2_describe
-from leftovers.resources.ec2 import EC2
+from leftovers.resources.ec2 import EC2, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/vpcconsole/home?region={region}#"
 
 
-def _calls(noun: str, arn_part: str) -> tuple[TrailCall, TrailCall]:
-    """Create and delete rows: the create response wraps the new resource, the delete response names its id."""
+def _calls(noun: str, arn_part: str) -> tuple[TrailCall, ...]:
+    """Create, delete and EC2 tag rows: the create response wraps the new resource, the delete response names its id."""
     rtype, member, key = f"AWS::EC2::{noun}", noun[:1].lower() + noun[1:], f"{noun[:1].lower()}{noun[1:]}Id"
     return (
         created(EC2, f"Create{noun}", rtype, f"responseElements.Create{noun}Response.{member}.{key}",
                 arn=_ARN + arn_part + "/{id}"),
         deleted(EC2, f"Delete{noun}", rtype, f"responseElements.Delete{noun}Response.{key}"
                 f"|requestParameters.Delete{noun}Request.{noun}Id"),
+        *ec2_tags(rtype),
     )  # fmt: skip
 
 

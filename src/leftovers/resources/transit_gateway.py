@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from leftovers.core import pricing
 from leftovers.resources import Arn, ResourceType, TrailCall, created, deleted, ec2_describe, states
-from leftovers.resources.ec2 import EC2
+from leftovers.resources.ec2 import EC2, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/vpcconsole/home?region={region}#"
@@ -29,7 +29,7 @@ TYPES = (
     ResourceType(
         _ATTACHMENT, config=True, id_pattern=r"tgw-attach-[0-9a-f]+",
         calls=(*_attachment("Vpc", "transitGatewayVpcAttachment"),
-               *_attachment("Peering", "transitGatewayPeeringAttachment")),
+               *_attachment("Peering", "transitGatewayPeeringAttachment"), *ec2_tags(_ATTACHMENT),),
         arn=Arn("ec2", "transit-gateway-attachment/{id}"),
         check=ec2_describe(
             "DescribeTransitGatewayAttachments", "TransitGatewayAttachments[]", "TransitGatewayAttachmentId",
@@ -53,6 +53,7 @@ TYPES = (
                 ".transitGatewayRouteTableId"
                 "|requestParameters.DeleteTransitGatewayRouteTableRequest.TransitGatewayRouteTableId",
             ),
+            *ec2_tags("AWS::EC2::TransitGatewayRouteTable"),
         ),
         arn=Arn("ec2", "transit-gateway-route-table/{id}"),
         check=ec2_describe(

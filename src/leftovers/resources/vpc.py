@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from leftovers.core import pricing
 from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, states
-from leftovers.resources.ec2 import EC2, SPECS
+from leftovers.resources.ec2 import EC2, SPECS, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/vpcconsole/home?region={region}#"
@@ -22,6 +22,7 @@ TYPES = (
                 "responseElements.DeleteNatGatewayResponse.natGatewayId"
                 "|requestParameters.DeleteNatGatewayRequest.NatGatewayId",
             ),
+            *ec2_tags("AWS::EC2::NatGateway"),
         ),
         arn=Arn("ec2", "natgateway/{id}"),
         check=ec2_describe(
@@ -37,6 +38,7 @@ TYPES = (
             created(EC2, "CreateVpc", "AWS::EC2::VPC", "responseElements.vpc.vpcId",
                     arn=_ARN + "vpc/{id}", tags=SPECS, tag_resource="vpc"),
             deleted(EC2, "DeleteVpc", "AWS::EC2::VPC", "requestParameters.vpcId"),
+            *ec2_tags("AWS::EC2::VPC"),
         ),
         arn=Arn("ec2", "vpc/{id}"), check=ec2_describe("DescribeVpcs", "Vpcs[]", "VpcId", "vpc-id"),
         details=("isDefault",),
@@ -48,6 +50,7 @@ TYPES = (
             created(EC2, "CreateSubnet", "AWS::EC2::Subnet", "responseElements.subnet.subnetId",
                     arn=_ARN + "subnet/{id}", tags=SPECS, tag_resource="subnet"),
             deleted(EC2, "DeleteSubnet", "AWS::EC2::Subnet", "requestParameters.subnetId"),
+            *ec2_tags("AWS::EC2::Subnet"),
         ),
         arn=Arn("ec2", "subnet/{id}"), check=ec2_describe("DescribeSubnets", "Subnets[]", "SubnetId", "subnet-id"),
         details=("defaultForAz",),
@@ -64,6 +67,7 @@ TYPES = (
                 EC2, "DeleteSecurityGroup", "AWS::EC2::SecurityGroup", "requestParameters.groupId",
                 note="a deletion by group name only (default VPC) carries no id and is rejected",
             ),
+            *ec2_tags("AWS::EC2::SecurityGroup"),
         ),
         arn=Arn("ec2", "security-group/{id}"),
         check=ec2_describe("DescribeSecurityGroups", "SecurityGroups[]", "GroupId", "group-id"), details=("groupName",),
@@ -77,6 +81,7 @@ TYPES = (
                 tags=SPECS, tag_resource="internet-gateway",
             ),
             deleted(EC2, "DeleteInternetGateway", "AWS::EC2::InternetGateway", "requestParameters.internetGatewayId"),
+            *ec2_tags("AWS::EC2::InternetGateway"),
         ),
         arn=Arn("ec2", "internet-gateway/{id}"),
         check=ec2_describe(
@@ -96,6 +101,7 @@ TYPES = (
                 "responseElements.DeleteTransitGatewayResponse.transitGateway.transitGatewayId"
                 "|requestParameters.DeleteTransitGatewayRequest.TransitGatewayId",
             ),
+            *ec2_tags("AWS::EC2::TransitGateway"),
         ),
         arn=Arn("ec2", "transit-gateway/{id}"),
         check=ec2_describe(
@@ -110,6 +116,12 @@ TYPES = (
         ),
         details=("interfaceType", "requesterManaged"),
     ),
-    ResourceType("AWS::EC2::RouteTable", config=True, id_pattern=r"rtb-[0-9a-f]+", details=("associations.0.main",)),
-    ResourceType("AWS::EC2::NetworkAcl", config=True, id_pattern=r"acl-[0-9a-f]+", details=("isDefault",)),
+    ResourceType(
+        "AWS::EC2::RouteTable", config=True, id_pattern=r"rtb-[0-9a-f]+", details=("associations.0.main",),
+        read_actions=("ec2:DescribeRouteTables",),
+    ),
+    ResourceType(
+        "AWS::EC2::NetworkAcl", config=True, id_pattern=r"acl-[0-9a-f]+", details=("isDefault",),
+        read_actions=("ec2:DescribeNetworkAcls",),
+    ),
 )  # fmt: skip

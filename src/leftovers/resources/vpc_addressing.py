@@ -4,7 +4,7 @@ IP address it manages, by the hour)."""
 from __future__ import annotations
 
 from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, gone_on, one, states
-from leftovers.resources.ec2 import EC2, SPECS
+from leftovers.resources.ec2 import EC2, SPECS, ec2_tags
 
 _IPAM = "responseElements.{call}IpamResponse.ipam."
 
@@ -16,6 +16,7 @@ TYPES = (
                     arn="arn:{partition}:ec2:{region}:{account}:dhcp-options/{id}", tags=SPECS,
                     tag_resource="dhcp-options"),
             deleted(EC2, "DeleteDhcpOptions", "AWS::EC2::DHCPOptions", "requestParameters.dhcpOptionsId"),
+            *ec2_tags("AWS::EC2::DHCPOptions"),
         ),
         arn=Arn("ec2", "dhcp-options/{id}"),
         check=ec2_describe("DescribeDhcpOptions", "DhcpOptions[]", "DhcpOptionsId", "dhcp-options-id"),
@@ -29,6 +30,7 @@ TYPES = (
                     details={"tier": _IPAM.format(call="Create") + "tier"}),
             deleted(EC2, "DeleteIpam", "AWS::EC2::IPAM", _IPAM.format(call="Delete") + "ipamId"
                     "|requestParameters.DeleteIpamRequest.IpamId"),
+            *ec2_tags("AWS::EC2::IPAM"),
         ),
         arn=Arn("ec2", "ipam/{id}"), details=("tier",),
         check=one("ec2", "DescribeIpams", {"IpamIds": ("{id}",)}, "Ipams[]", item_id="IpamId",

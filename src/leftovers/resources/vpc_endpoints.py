@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from leftovers.core import pricing
 from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, states
-from leftovers.resources.ec2 import EC2
+from leftovers.resources.ec2 import EC2, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/vpcconsole/home?region={region}#"
@@ -27,6 +27,7 @@ TYPES = (
             deleted(EC2, "DeleteVpcEndpoints", "AWS::EC2::VPCEndpoint",
                     "requestParameters.DeleteVpcEndpointsRequest.VpcEndpointId[].content",
                     skip_if=_PARTLY_FAILED.format(call="DeleteVpcEndpoints"), note=_ONLY_IF_ALL),
+            *ec2_tags("AWS::EC2::VPCEndpoint"),
         ),
         arn=Arn("ec2", "vpc-endpoint/{id}"),
         check=ec2_describe(
@@ -35,8 +36,8 @@ TYPES = (
                                "Deleting", "Deleted", "Rejected", "Failed", "Expired"),
             created="CreationTimestamp",
         ),
-        # A floor for interface endpoints: one zone's endpoint-hour; gateway endpoints cost nothing and stay unpriced.
-        cost=pricing.nodes("vpc_endpoint", "vpcEndpointType"), details=("vpcEndpointType",),
+        # A floor for interface endpoints: one zone's endpoint-hour; gateway endpoints cost nothing.
+        cost=pricing.vpc_endpoint, details=("vpcEndpointType",),
         console=_CONSOLE + "EndpointDetails:vpcEndpointId={id}",
     ),
     ResourceType(
@@ -49,6 +50,7 @@ TYPES = (
             deleted(EC2, "DeleteVpcEndpointServiceConfigurations", "AWS::EC2::VPCEndpointService",
                     "requestParameters.DeleteVpcEndpointServiceConfigurationsRequest.ServiceId[].content",
                     skip_if=_PARTLY_FAILED.format(call="DeleteVpcEndpointServiceConfigurations"), note=_ONLY_IF_ALL),
+            *ec2_tags("AWS::EC2::VPCEndpointService"),
         ),
         arn=Arn("ec2", "vpc-endpoint-service/{id}"),
         check=ec2_describe(
@@ -65,6 +67,7 @@ TYPES = (
             deleted(EC2, "DeleteFlowLogs", "AWS::EC2::FlowLog",
                     "requestParameters.DeleteFlowLogsRequest.FlowLogId[].content",
                     skip_if=_PARTLY_FAILED.format(call="DeleteFlowLogs"), note=_ONLY_IF_ALL),
+            *ec2_tags("AWS::EC2::FlowLog"),
         ),
         arn=Arn("ec2", "vpc-flow-log/{id}"),
         check=ec2_describe("DescribeFlowLogs", "FlowLogs[]", "FlowLogId", "flow-log-id", filters_param="Filter",

@@ -4,7 +4,7 @@ gateways (Wavelength) and customer-managed prefix lists."""
 from __future__ import annotations
 
 from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, states
-from leftovers.resources.ec2 import EC2, SPECS
+from leftovers.resources.ec2 import EC2, SPECS, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/vpcconsole/home?region={region}#"
@@ -21,6 +21,7 @@ TYPES = (
                     arn=_ARN + "vpc-peering-connection/{id}", tags=SPECS, tag_resource="vpc-peering-connection"),
             deleted(EC2, "DeleteVpcPeeringConnection", "AWS::EC2::VPCPeeringConnection",
                     "requestParameters.vpcPeeringConnectionId"),
+            *ec2_tags("AWS::EC2::VPCPeeringConnection"),
         ),
         arn=Arn("ec2", "vpc-peering-connection/{id}"),
         check=ec2_describe(
@@ -38,6 +39,7 @@ TYPES = (
                     ".egressOnlyInternetGatewayId", arn=_ARN + "egress-only-internet-gateway/{id}"),
             deleted(EC2, "DeleteEgressOnlyInternetGateway", _EIGW,
                     "requestParameters.DeleteEgressOnlyInternetGatewayRequest.EgressOnlyInternetGatewayId"),
+            *ec2_tags(_EIGW),
         ),
         arn=Arn("ec2", "egress-only-internet-gateway/{id}"),
         check=ec2_describe(
@@ -52,6 +54,7 @@ TYPES = (
                     arn=_ARN + "carrier-gateway/{id}"),
             deleted(EC2, "DeleteCarrierGateway", "AWS::EC2::CarrierGateway", _CARRIER.format(call="Delete")
                     + "|requestParameters.DeleteCarrierGatewayRequest.CarrierGatewayId"),
+            *ec2_tags("AWS::EC2::CarrierGateway"),
         ),
         arn=Arn("ec2", "carrier-gateway/{id}"),
         check=ec2_describe("DescribeCarrierGateways", "CarrierGateways[]", "CarrierGatewayId", "carrier-gateway-id",
@@ -67,6 +70,7 @@ TYPES = (
             deleted(EC2, "DeleteManagedPrefixList", "AWS::EC2::PrefixList",
                     _PREFIX_LIST.format(call="Delete") + "prefixListId"
                     "|requestParameters.DeleteManagedPrefixListRequest.PrefixListId"),
+            *ec2_tags("AWS::EC2::PrefixList"),
         ),
         arn=Arn("ec2", "prefix-list/{id}"),
         check=ec2_describe(

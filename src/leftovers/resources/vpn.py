@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from leftovers.core import pricing
 from leftovers.resources import Arn, ResourceType, created, deleted, ec2_describe, states
-from leftovers.resources.ec2 import EC2, SPECS
+from leftovers.resources.ec2 import EC2, SPECS, ec2_tags
 
 _ARN = "arn:{partition}:ec2:{region}:{account}:"
 _CONSOLE = "https://{region}.console.aws.amazon.com/vpcconsole/home?region={region}#"
@@ -19,6 +19,7 @@ TYPES = (
                     "responseElements.vpnConnection.vpnConnectionId", arn=_ARN + "vpn-connection/{id}",
                     tags=SPECS, tag_resource="vpn-connection"),
             deleted(EC2, "DeleteVpnConnection", "AWS::EC2::VPNConnection", "requestParameters.vpnConnectionId"),
+            *ec2_tags("AWS::EC2::VPNConnection"),
         ),
         arn=Arn("ec2", "vpn-connection/{id}"),
         check=ec2_describe("DescribeVpnConnections", "VpnConnections[]", "VpnConnectionId", "vpn-connection-id",
@@ -32,6 +33,7 @@ TYPES = (
             created(EC2, "CreateVpnGateway", "AWS::EC2::VPNGateway", "responseElements.vpnGateway.vpnGatewayId",
                     arn=_ARN + "vpn-gateway/{id}", tags=SPECS, tag_resource="vpn-gateway"),
             deleted(EC2, "DeleteVpnGateway", "AWS::EC2::VPNGateway", "requestParameters.vpnGatewayId"),
+            *ec2_tags("AWS::EC2::VPNGateway"),
         ),
         arn=Arn("ec2", "vpn-gateway/{id}"),
         check=ec2_describe("DescribeVpnGateways", "VpnGateways[]", "VpnGatewayId", "vpn-gateway-id",
@@ -45,6 +47,7 @@ TYPES = (
                     "responseElements.customerGateway.customerGatewayId", arn=_ARN + "customer-gateway/{id}",
                     tags=SPECS, tag_resource="customer-gateway"),
             deleted(EC2, "DeleteCustomerGateway", "AWS::EC2::CustomerGateway", "requestParameters.customerGatewayId"),
+            *ec2_tags("AWS::EC2::CustomerGateway"),
         ),
         arn=Arn("ec2", "customer-gateway/{id}"),
         check=ec2_describe("DescribeCustomerGateways", "CustomerGateways[]", "CustomerGatewayId",
@@ -58,6 +61,7 @@ TYPES = (
                     arn=_ARN + "client-vpn-endpoint/{id}"),
             deleted(EC2, "DeleteClientVpnEndpoint", "AWS::EC2::ClientVpnEndpoint",
                     "requestParameters.DeleteClientVpnEndpointRequest.ClientVpnEndpointId"),
+            *ec2_tags("AWS::EC2::ClientVpnEndpoint"),
         ),
         arn=Arn("ec2", "client-vpn-endpoint/{id}"),
         check=ec2_describe("DescribeClientVpnEndpoints", "ClientVpnEndpoints[]", "ClientVpnEndpointId", "endpoint-id",

@@ -2,7 +2,9 @@
 
 A lost deletion event would leave a phantom leftover forever. The fix goes through the same lifecycle rules as any
 event: a DELETED change from source ``reconcile``, captured at the time of the check. Only a definite "gone"
-resolves a record; an access-denied, unsupported or throttled check leaves it tracked and is reported.
+resolves a record; an access-denied, unsupported or throttled check leaves it tracked and is reported. A present
+resource whose tags the inventory read and found changed gets an UPDATED change with them (a keep tag set in the
+console then counts even when no event said so).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class ReconcileResult:
     healed: int = 0
     gone: tuple[ResourceKey, ...] = ()
     unknown: Counter[tuple[str, str]] = field(default_factory=Counter)
+    retagged: tuple[ResourceKey, ...] = ()  # present records whose tags changed (or would, in a dry run)
 
     @property
     def unknown_total(self) -> int:
@@ -64,25 +67,29 @@ def reconcile(
     """
     checked = present = healed = 0
     gone: list[ResourceKey] = []
+    retagged: list[ResourceKey] = []
     unknown: Counter[tuple[str, str]] = Counter()
     pool = store.scan() if candidates is None else candidates
     for part in batched(_chosen(pool, select, limit), batch):
         verdicts = inventory.check(part)
         checked += len(part)
-        deletions = []
+        changes = []
         for record in part:
             verdict = verdicts.get(record.key) or Verdict(Presence.UNKNOWN, "no answer from the inventory")
             if verdict.presence is Presence.EXISTS:
                 present += 1
+                if verdict.tags is not None and dict(verdict.tags) != dict(record.tags):
+                    retagged.append(record.key)
+                    changes.append(ResourceChange(record.key, ChangeKind.UPDATED, at, SOURCE, tags=verdict.tags))
             elif verdict.presence is Presence.GONE:
                 gone.append(record.key)
-                deletions.append(ResourceChange(record.key, ChangeKind.DELETED, at, SOURCE))
+                changes.append(ResourceChange(record.key, ChangeKind.DELETED, at, SOURCE))
             else:
                 unknown[(record.key.resource_type, verdict.reason or "unknown")] += 1
-        if deletions and not dry_run:
-            outcomes = apply_changes(store, deletions, deadlines)
+        if changes and not dry_run:
+            outcomes = apply_changes(store, changes, deadlines)
             healed += sum(o is Outcome.RESOLVED for o in outcomes)
-    return ReconcileResult(checked, present, healed, tuple(gone), unknown)
+    return ReconcileResult(checked, present, healed, tuple(gone), unknown, tuple(retagged))
 
 
 def fill_creators(

@@ -14,8 +14,8 @@ from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 
 from leftovers.adapters.sources import parse_event
-from leftovers.adapters.sources.cloudtrail_pattern import PATTERN_LIMIT, cloudtrail_pattern, eventbridge_source
-from leftovers.adapters.sources.cloudtrail_table import CALLS
+from leftovers.adapters.sources.cloudtrail.pattern import PATTERN_LIMIT, cloudtrail_pattern, eventbridge_source
+from leftovers.adapters.sources.cloudtrail.table import CALLS
 from leftovers.core.errors import EventRejected
 from tests.integration.aws.ingest_path import put_events
 from tests.support.events import event_names, load_event

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from leftovers.adapters.price_file import bundled_prices
+from leftovers.adapters.sources.cloudtrail import parse_cloudtrail_event
 from leftovers.adapters.sources.config import parse_config_event
 from leftovers.core.pricing import PriceTable
 from tests.support.events import load_event
@@ -110,3 +111,22 @@ def test_the_bundled_table_is_dated_and_sourced() -> None:
 def test_bundled_prices_on_real_items(fixture: str, expected: float | None) -> None:
     (change,) = parse_config_event(load_event(fixture)).changes
     assert bundled_prices().monthly_cost_usd(change.key.resource_type, change.details or {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        # the networking types' figures are in tests/unit/resources/test_network_costs.py
+        ("cloudtrail_mq_create_broker", None),  # no MQ prices in the table: unknown, never guessed
+        ("cloudtrail_aoss_create_collection", 350.4),  # standby replicas: 2 x (0.5 + 0.5) OCU x 0.24 x 730
+        ("cloudtrail_create_db_instance_multi_az", 351.5),  # (0.225 x 730 + 100 GB x 0.115) x 2
+    ],
+)
+def test_bundled_prices_on_cloudtrail_creations(fixture: str, expected: float | None) -> None:
+    (change,) = parse_cloudtrail_event(load_event(fixture)).changes
+    assert bundled_prices().monthly_cost_usd(change.key.resource_type, change.details or {}) == expected
+
+
+def test_a_gateway_endpoint_is_free_and_an_unknown_kind_unpriced() -> None:
+    assert bundled_prices().monthly_cost_usd("AWS::EC2::VPCEndpoint", {"vpcEndpointType": "Gateway"}) == 0.0
+    assert bundled_prices().monthly_cost_usd("AWS::EC2::VPCEndpoint", {}) is None

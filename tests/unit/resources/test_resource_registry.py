@@ -15,17 +15,16 @@ import botocore.session
 import pytest
 
 import leftovers.resources
-from leftovers.adapters.inventory.arns import ROWS as ARN_ROWS
-from leftovers.adapters.inventory.arns import key_of
 from leftovers.adapters.sources.cloudtrail import parse_cloudtrail_event
-from leftovers.adapters.sources.cloudtrail_paths import locate
+from leftovers.adapters.sources.cloudtrail.paths import locate
 from leftovers.core.model import ChangeKind
-from leftovers.resources import ResourceType, TrailCall, all_types, service_modules
+from leftovers.resources import ResourceType, TrailCall, all_calls, all_types, arn_rows, key_of, service_modules
 from tests.support.events import EVENTS, load_event
 
 SESSION = botocore.session.get_session()
 TYPES = all_types()
 CALLS = [(t, call) for t in TYPES for call in t.calls]
+ANY_TYPE_CALLS = [call for call in all_calls() if call.resource_type == "*"]  # the tagging API's
 IAM_ACTION = re.compile(r"[a-z0-9-]+:[A-Za-z0-9]+")
 # CloudTrail names a few request fields unlike the API model does (S3 says bucketName for the Bucket member).
 CLOUDTRAIL_NAMES = {"bucketname": "bucket"}
@@ -51,13 +50,13 @@ def _services_by_prefix() -> dict[str, list[str]]:
     return found
 
 
-def _operations(t: ResourceType, call: TrailCall) -> list[botocore.model.OperationModel]:
+def _operations(t: ResourceType | None, call: TrailCall) -> list[botocore.model.OperationModel]:
     """The operations the call may be, the type's own describe service first (ELB v1/v2 share an event source)."""
     services = list(_services_by_prefix().get(call.service, []))
-    if t.check is not None and t.check.service in services:
+    if t is not None and t.check is not None and t.check.service in services:
         services.remove(t.check.service)
         services.insert(0, t.check.service)
-    name = re.sub(r"\d{8}$", "", call.event)  # Lambda's event names carry the API version
+    name = re.sub(r"\d{8}(v\d+)?$", "", call.event)  # Lambda's event names carry the API version
     models = [SESSION.get_service_model(s) for s in services]
     return [m.operation_model(name) for m in models if name in m.operation_names]
 
@@ -68,14 +67,20 @@ def _norm(name: str) -> str:
     return name.removesuffix("set").removesuffix("s")  # CloudTrail renders EC2 lists as "xxxSet"
 
 
-def _step(shape: botocore.model.Shape, step: str, operation: str) -> botocore.model.Shape | None:
+def _step(
+    shape: botocore.model.Shape, step: str, operation: str, parent: botocore.model.Shape | None = None
+) -> botocore.model.Shape | None:
     """The shape a path step reaches, following CloudTrail's renderings; ``None`` when it reaches nothing."""
+    if isinstance(parent, botocore.model.ListShape) and not isinstance(shape, botocore.model.StructureShape):
+        # EC2 renders a list of scalars as items named after the list, {"items": [{"resourceId": "i-..."}]}, or
+        # (wrapped calls) as {"tag": 1, "content": "vpce-..."}
+        return shape if step == "content" or _norm(step) == _norm(parent.serialization.get("name", "-")) else None
     if isinstance(shape, botocore.model.ListShape):
         shape = shape.member
-        if step in ("items", "item"):
-            return shape
+        if step in ("items", "item") or _norm(step) == _norm(shape.serialization.get("name", "-")):
+            return shape  # CloudTrail's XML list wrappers ({"items": [...]}, S3's {"Tag": [...]})
         if step == "content" and not isinstance(shape, botocore.model.StructureShape):
-            return shape  # a wrapped EC2 request renders each id of a list as {"tag": n, "content": id}
+            return shape  # a wrapped EC2 call's list item: {"tag": 1, "content": "vpce-..."}
     if not isinstance(shape, botocore.model.StructureShape):
         return None
     if step in (f"{operation}Request", f"{operation}Response"):  # EC2 wraps some calls in the shape's name
@@ -95,13 +100,14 @@ def _path_exists(operation: botocore.model.OperationModel, path: str) -> bool:
     for alternative in path.split("|"):
         part, _, rest = alternative.partition(".")
         shape = {"requestParameters": operation.input_shape, "responseElements": operation.output_shape}[part]
+        parent = None
         for step in rest.split("."):
             if isinstance(shape, botocore.model.MapShape):
                 break  # tag maps and attribute maps name their keys in documentation only
-            found = _step(shape, step.removesuffix("[]"), operation.name) if shape is not None else None
+            found = _step(shape, step.removesuffix("[]"), operation.name, parent) if shape is not None else None
             if found is None:
                 return False
-            shape = found
+            parent, shape = shape, found
     return True
 
 
@@ -114,14 +120,21 @@ def _paths(call: TrailCall) -> list[str]:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("pair", CALLS, ids=_call_id)
-def test_each_call_is_an_operation_of_its_service(pair: tuple[ResourceType, TrailCall]) -> None:
+EVERY_CALL = [*CALLS, *((None, call) for call in ANY_TYPE_CALLS)]
+
+
+def _any_call_id(pair: tuple[ResourceType | None, TrailCall]) -> str:
+    return f"{pair[1].service}:{pair[1].event}->{pair[0].type if pair[0] else '*'}"
+
+
+@pytest.mark.parametrize("pair", EVERY_CALL, ids=_any_call_id)
+def test_each_call_is_an_operation_of_its_service(pair: tuple[ResourceType | None, TrailCall]) -> None:
     t, call = pair
     assert _operations(t, call), f"{call.event} is no operation of any {call.service} service in botocore"
 
 
-@pytest.mark.parametrize("pair", CALLS, ids=_call_id)
-def test_each_path_a_call_reads_is_in_the_operations_shapes(pair: tuple[ResourceType, TrailCall]) -> None:
+@pytest.mark.parametrize("pair", EVERY_CALL, ids=_any_call_id)
+def test_each_path_a_call_reads_is_in_the_operations_shapes(pair: tuple[ResourceType | None, TrailCall]) -> None:
     t, call = pair
     operations = _operations(t, call)
     missing = [p for p in _paths(call) if not any(_path_exists(op, p) for op in operations)]
@@ -167,13 +180,25 @@ def test_each_call_has_a_fixture_that_parses_to_ids_of_its_type(pair: tuple[Reso
     event = load_event(call.fixture_name)
     changes = parse_cloudtrail_event(event).changes
 
-    assert {(c.key.resource_type, c.kind) for c in changes} == {(t.type, call.kind)}
-    assert len({c.key for c in changes}) == len(changes) == _fanned_out(event, call)  # one record per resource
+    if call.kind is ChangeKind.UPDATED:  # a tag call may name resources of several types: this type's are there
+        changes = tuple(c for c in changes if c.key.resource_type == t.type)
+        assert changes, f"{path.name} tags no {t.type}"
+        assert all(c.tags is not None or c.tag_delta for c in changes)
+    else:
+        assert {(c.key.resource_type, c.kind) for c in changes} == {(t.type, call.kind)}
+        assert len({c.key for c in changes}) == len(changes) == _fanned_out(event, call)  # one record per resource
     for change in changes:
         assert re.fullmatch(t.id_pattern, change.key.resource_id), f"{change.key.resource_id!r} is no {t.type} id"
         assert (change.key.account, change.key.region) == (event["account"], event["region"])
         if change.arn and t.arn is not None:
             assert key_of(change.arn, event["account"], event["region"]) == change.key, change.arn
+
+
+@pytest.mark.parametrize("call", ANY_TYPE_CALLS, ids=lambda c: c.event)
+def test_each_call_about_any_type_has_a_fixture_naming_covered_types(call: TrailCall) -> None:
+    changes = parse_cloudtrail_event(load_event(call.fixture_name)).changes
+    assert len({c.key.resource_type for c in changes}) >= 2
+    assert all(c.kind is ChangeKind.UPDATED and c.tag_delta for c in changes)
 
 
 def test_fan_out_calls_give_one_record_per_resource_on_a_call_with_several() -> None:
@@ -185,7 +210,7 @@ def test_fan_out_calls_give_one_record_per_resource_on_a_call_with_several() -> 
 def test_no_arn_shape_matches_an_arn_of_another_type() -> None:
     arns = [c.arn for _, call in CALLS for c in parse_cloudtrail_event(load_event(call.fixture_name)).changes if c.arn]
     for arn in arns:
-        matching = [rtype for pattern, rtype in ARN_ROWS if pattern.match(arn)]
+        matching = [rtype for pattern, rtype in arn_rows() if pattern.match(arn)]
         assert len(matching) <= 1, f"{arn} matches {matching}"
 
 
@@ -207,4 +232,5 @@ def test_registry_modules_are_pure_data(module: Path) -> None:
     assert imported & BANNED_ROOTS == set()
     if not module.name.startswith("_"):
         assert module.stem in service_modules(), "a service module is found without being listed anywhere"
-        assert getattr(importlib.import_module(f"leftovers.resources.{module.stem}"), "TYPES", ()), module.name
+        declared = importlib.import_module(f"leftovers.resources.{module.stem}")
+        assert getattr(declared, "TYPES", ()) or getattr(declared, "CALLS", ()), module.name

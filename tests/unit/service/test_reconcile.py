@@ -146,3 +146,20 @@ def test_fill_creators_skips_what_cloudtrail_can_no_longer_tell() -> None:
     store = tracked_store()
     lookup = FakeLookup({})
     assert fill_creators(store, lookup, SCHEDULE, T0 + timedelta(days=91), limit=5) == (0, 0)
+
+
+def test_changed_tags_of_a_present_resource_are_written_and_equal_ones_left_alone() -> None:
+    store = tracked_store()
+    inventory = FakeInventory({
+        VOL: Verdict(Presence.EXISTS, tags={"leftovers:keep": "true"}),
+        SNAP: Verdict(Presence.EXISTS, tags={}),  # the same (no tags): nothing to write
+    })  # fmt: skip
+    dry = reconcile(store, inventory, SCHEDULE, AT, dry_run=True)
+    assert dry.retagged == (VOL,)
+    assert dict(store.load([VOL])[VOL].tags) == {}
+
+    result = reconcile(store, inventory, SCHEDULE, AT)
+
+    assert (result.present, result.retagged) == (2, (VOL,))
+    assert dict(store.load([VOL])[VOL].tags) == {"leftovers:keep": "true"}
+    assert reconcile(store, inventory, SCHEDULE, AT).retagged == ()

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from botocore.exceptions import ClientError
 
-from leftovers.adapters.inventory.arns import key_of
 from leftovers.adapters.inventory.clients import Clients, unknown_reason
 from leftovers.core.errors import InventoryError
 from leftovers.core.inventory import Found, Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
+from leftovers.resources import key_of
 
 SERVICE = "resourcegroupstaggingapi"
 ARNS_PER_CALL = 100  # GetResources' ResourceARNList limit
@@ -24,7 +25,8 @@ CALL = "tag:GetResources"
 
 
 class TaggingChecker:
-    """EXISTS for the records whose ARN the tagging API returns, UNKNOWN (with the reason) when a call fails."""
+    """EXISTS, with the tags, for the records whose ARN the tagging API returns; UNKNOWN (with the reason) when a
+    call fails."""
 
     def __init__(self, clients: Clients) -> None:
         self.clients = clients
@@ -46,12 +48,12 @@ class TaggingChecker:
                     unknown = Verdict(Presence.UNKNOWN, unknown_reason(exc, CALL))
                     verdicts.update(dict.fromkeys((keys[a] for a in part), unknown))
                     continue
-                verdicts.update((keys[a], Verdict(Presence.EXISTS, CALL)) for a in part if a in found)
+                verdicts.update((keys[a], Verdict(Presence.EXISTS, CALL, tags=found[a])) for a in part if a in found)
         return verdicts
 
-    def _found(self, region: str, arns: list[str]) -> set[str]:
+    def _found(self, region: str, arns: list[str]) -> dict[str, dict[str, str]]:
         pages = self.clients.pages(SERVICE, region, "get_resources", ResourceARNList=arns)
-        return {m["ResourceARN"] for page in pages for m in page.get("ResourceTagMappingList", [])}
+        return {m["ResourceARN"]: _tags(m) for page in pages for m in page.get("ResourceTagMappingList", [])}
 
 
 class TaggingListing:
@@ -76,7 +78,11 @@ class TaggingListing:
                         continue
                     if self.types and key.resource_type not in self.types:
                         continue
-                    tags = {t["Key"]: t.get("Value", "") for t in mapping.get("Tags", [])}
+                    tags = _tags(mapping)
                     yield Found(key, name=tags.get("Name"), arn=arn, tags=tags)
         except ClientError as exc:
             raise InventoryError(f"cannot list resources: {unknown_reason(exc, CALL)}") from None
+
+
+def _tags(mapping: dict[str, Any]) -> dict[str, str]:
+    return {t["Key"]: t.get("Value", "") for t in mapping.get("Tags", [])}

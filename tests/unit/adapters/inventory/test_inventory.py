@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from leftovers.adapters.inventory import AwsInventory
-from leftovers.adapters.inventory.arns import key_of
 from leftovers.adapters.inventory.tagging import TaggingListing
 from leftovers.core.inventory import Presence
 from leftovers.core.model import Resource, ResourceKey
+from leftovers.resources import key_of
 from tests.unit.adapters.inventory.stubs import ACCOUNT, REGION, stubbed
 
 T = datetime(2025, 3, 14, tzinfo=UTC)
@@ -23,10 +23,11 @@ def test_other_accounts_and_unknown_types_are_unknown_with_reasons() -> None:
     foreign = rec("AWS::EC2::Volume", "vol-1", account="210987654321")
     user = rec("AWS::IAM::User", "AIDAEXAMPLE")
     with stubbed() as stubs:
+        stubs.stub("cloudcontrol").add_client_error("get_resource", "TypeNotFoundException", "no such type")
         verdicts = AwsInventory(stubs.inventory_clients(), use_tagging=False).check([foreign, user])
     assert verdicts[foreign.key].presence is Presence.UNKNOWN
     assert "another account" in str(verdicts[foreign.key].reason)
-    assert verdicts[user.key].reason == "no check for this type"
+    assert verdicts[user.key].reason == "Cloud Control cannot read AWS::IAM::User (TypeNotFoundException)"
 
 
 def test_tagging_confirms_existence_after_a_denied_describe_but_never_deletion() -> None:
@@ -60,6 +61,7 @@ def test_config_current_item_history_deletion_and_never_recorded() -> None:
             {"resourceType": "AWS::IAM::Policy", "resourceId": "ANPA2", "limit": 1},
         )
         config.add_client_error("get_resource_config_history", "ResourceNotDiscoveredException", "not discovered")
+        stubs.stub("cloudcontrol").add_client_error("get_resource", "ResourceNotFoundException", "not found")
         verdicts = AwsInventory(stubs.inventory_clients(), use_config=True, use_tagging=False).check(
             [role_here, role_gone, role_never]
         )

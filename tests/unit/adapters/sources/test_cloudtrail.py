@@ -125,7 +125,7 @@ def test_scheduling_a_key_deletion_deletes_the_key_named_by_arn() -> None:
     [
         ("cloudtrail_failed_call", "failed call RunInstances: Client.UnauthorizedOperation"),
         ("cloudtrail_read_only_call", "read-only call DescribeInstances"),
-        ("cloudtrail_unmapped_call", "unmapped call ec2.amazonaws.com CreateTags"),
+        ("cloudtrail_unmapped_call", "unmapped call ec2.amazonaws.com CreateNetworkAclEntry"),
         ("cloudtrail_delete_function_version", "DeleteFunction20150331 with qualifier does not delete the whole"),
     ],
 )

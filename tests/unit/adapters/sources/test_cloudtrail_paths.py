@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leftovers.adapters.sources.cloudtrail_paths import PathMissing, locate, to_tags, values_or_empty
+from leftovers.adapters.sources.cloudtrail.paths import PathMissing, locate, to_tags, values_or_empty
 
 RECORD = {
     "responseElements": {

@@ -13,7 +13,7 @@ from botocore.stub import Stubber
 
 from leftovers.adapters.inventory.clients import RateLimiter
 from leftovers.adapters.sources import parse_event
-from leftovers.adapters.sources.lookup import AFTER, BEFORE, CloudTrailLookup, related_event_ids
+from leftovers.adapters.sources.cloudtrail.lookup import AFTER, BEFORE, CloudTrailLookup, related_event_ids
 from leftovers.core.deadlines import Schedule
 from leftovers.core.errors import InventoryError
 from leftovers.core.lifecycle import apply

@@ -23,7 +23,7 @@ from leftovers.adapters.inventory.clients import (
     boto3_client,
     error_code,
 )
-from leftovers.adapters.sources.cloudtrail import parse_cloudtrail_record
+from leftovers.adapters.sources.cloudtrail.records import parse_cloudtrail_record
 from leftovers.core.errors import EventRejected, InventoryError
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
 

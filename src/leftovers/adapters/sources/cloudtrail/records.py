@@ -1,6 +1,6 @@
 """CloudTrail source: "AWS API Call via CloudTrail" events (EventBridge) as lifecycle changes.
 
-Which call creates or deletes what, and where the ids are, is data (``cloudtrail_table``); this module only reads
+Which call creates or deletes what, and where the ids are, is data (``table``); this module only reads
 the envelope, the caller's identity and the paths a row names.
 """
 
@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from leftovers.adapters.sources.base import Parsed, ignored, parse_time, require
-from leftovers.adapters.sources.cloudtrail_paths import PathMissing, locate, to_tags, values_or_empty
-from leftovers.adapters.sources.cloudtrail_table import covered_types, match
+from leftovers.adapters.sources.cloudtrail.paths import PathMissing, locate, to_tags, values_or_empty
+from leftovers.adapters.sources.cloudtrail.table import covered_types, match
+from leftovers.adapters.sources.cloudtrail.tags import tag_changes
 from leftovers.core.errors import EventRejected
 from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
 from leftovers.resources import TrailCall
@@ -63,6 +64,8 @@ def parse_cloudtrail_record(
     acct = _text(record.get("recipientAccountId") or account, f"{where}recipientAccountId")
     reg = _text(record.get("awsRegion") or region, f"{where}awsRegion")
     captured_at = parse_time(record.get("eventTime"), f"{where}eventTime")
+    if call.kind is ChangeKind.UPDATED:  # a tag call: it may name resources of several types
+        return tag_changes(record, acct, reg, captured_at)
     ids = _ids(record, call, prefix)
     created = call.kind is ChangeKind.CREATED
     created_by, created_for_by = principal(record) if created else (None, None)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from leftovers.adapters.sources.cloudtrail import DETAIL_TYPE
-from leftovers.adapters.sources.cloudtrail_table import CALLS
+from leftovers.adapters.sources.cloudtrail.records import DETAIL_TYPE
+from leftovers.adapters.sources.cloudtrail.table import CALLS
 from leftovers.resources import TrailCall
 
 # Listing all ~100 mapped event names (with the sources) takes ~2,300 characters, over EventBridge's default limit

@@ -9,19 +9,23 @@ the name) declare none: they are not adopted.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from leftovers.core.model import ResourceKey
-from leftovers.resources import all_types
 
-# Anchored at both ends, so no two shapes match one ARN (the registry's meta-tests check it on the fixtures).
-ROWS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (pattern, t.type) for t in all_types() if (pattern := t.arn_pattern) is not None
-)
+
+@cache
+def arn_rows() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(compiled ARN shape, type) per declared type; anchored at both ends, so no two shapes match one ARN (the
+    registry's meta-tests check it on the fixtures)."""
+    from leftovers.resources import all_types  # late: the package imports this module
+
+    return tuple((pattern, t.type) for t in all_types() if (pattern := t.arn_pattern) is not None)
 
 
 def key_of(arn: str, account: str, region: str) -> ResourceKey | None:
     """The resource key an ARN names, or ``None`` for an ARN shape without a row; empty ARN parts are filled in."""
-    for pattern, resource_type in ROWS:
+    for pattern, resource_type in arn_rows():
         hit = pattern.match(arn)
         if hit is None:
             continue

@@ -1,0 +1,34 @@
+"""tools/regen.py: generated fragments are rebuilt from the registry, and a stale one fails the check."""
+
+from __future__ import annotations
+
+import pytest
+from tools import regen
+
+
+def test_a_stale_fragment_is_rebuilt_and_everything_around_it_kept() -> None:
+    text = (
+        "before\n  # BEGIN generated: reconcile-actions\n  - old:Action\n  # END generated: reconcile-actions\nafter\n"
+    )
+    fresh = regen.regenerate(text, "t.yaml")
+
+    assert fresh.startswith("before\n  # BEGIN generated: reconcile-actions\n  - apigateway:GET\n")
+    assert fresh.endswith("  - tag:GetResources\n  # END generated: reconcile-actions\nafter\n")
+    assert "old:Action" not in fresh
+    assert regen.regenerate(fresh, "t.yaml") == fresh
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("# BEGIN generated: nonsense\n# END generated: nonsense\n", "t.yaml: unknown generated fragment 'nonsense'"),
+        ("x\n# BEGIN generated: reconcile-actions\n", "t.yaml: no '# END generated: reconcile-actions' after line 2"),
+    ],
+)
+def test_a_broken_marker_is_named(text: str, message: str) -> None:
+    with pytest.raises(SystemExit, match=message):
+        regen.regenerate(text, "t.yaml")
+
+
+def test_the_committed_fragments_are_fresh() -> None:
+    assert regen.main(["--check"]) == 0

@@ -1,0 +1,95 @@
+"""Regenerate the fragments derived from the resource registry, or (``--check``) fail when one is stale.
+
+The fragments sit between ``BEGIN generated`` / ``END generated`` marker lines: the README's coverage table
+(``leftovers sources --format markdown``), the reconcile role's IAM actions and the CloudTrail rule's event pattern
+in template.yaml. ``make regen`` rewrites them; ``make lint`` runs ``--check``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from leftovers.adapters.inventory import iam_actions
+from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_pattern
+from leftovers.cli.sources import markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+BEGIN = re.compile(r"^(?P<indent>[ \t]*)(?P<lead>#|<!--) BEGIN generated: (?P<name>[\w-]+).*$", re.MULTILINE)
+
+
+def _coverage(indent: str) -> str:
+    return markdown() + "\n"
+
+
+def _reconcile_actions(indent: str) -> str:
+    return "".join(f"{indent}- {action}\n" for action in iam_actions())
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indents a list under its key, as the rest of template.yaml does."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _cloudtrail_pattern(indent: str) -> str:
+    pattern = cloudtrail_pattern()
+    text = yaml.dump(pattern, Dumper=_Dumper, default_flow_style=None, sort_keys=False, width=118 - len(indent))
+    return "".join(f"{indent}{line}\n" for line in text.splitlines())
+
+
+FRAGMENTS: dict[str, Callable[[str], str]] = {
+    "coverage-table": _coverage,
+    "reconcile-actions": _reconcile_actions,
+    "cloudtrail-pattern": _cloudtrail_pattern,
+}
+FILES = ("README.md", "template.yaml")
+
+
+def regenerate(text: str, where: str) -> str:
+    """``text`` with every marked fragment rebuilt; an unknown or unclosed marker is an error naming ``where``."""
+    out, at = [], 0
+    for begin in BEGIN.finditer(text):
+        name = begin["name"]
+        if name not in FRAGMENTS:
+            raise SystemExit(f"{where}: unknown generated fragment {name!r}")
+        end_marker = f"{begin['lead']} END generated: {name}"
+        end = text.find(end_marker, begin.end())
+        if end < 0:
+            raise SystemExit(f"{where}: no {end_marker!r} after line {text.count(chr(10), 0, begin.start()) + 1}")
+        line_start = text.rfind("\n", 0, end) + 1
+        out.append(text[at : begin.end() + 1])
+        out.append(FRAGMENTS[name](begin["indent"]))
+        at = line_start
+    out.append(text[at:])
+    return "".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite the fragments, or with ``--check`` list the stale ones and exit 1."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail instead of rewriting when a fragment is stale")
+    args = parser.parse_args(argv)
+    stale = []
+    for name in FILES:
+        path = ROOT / name
+        text = path.read_text()
+        fresh = regenerate(text, name)
+        if fresh != text:
+            stale.append(name)
+            if not args.check:
+                path.write_text(fresh)
+    if args.check and stale:
+        print(f"stale generated fragments in {', '.join(stale)}: run make regen", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
