@@ -1,8 +1,9 @@
 """Regenerate the fragments derived from the resource registry, or (``--check``) fail when one is stale.
 
 The fragments sit between ``BEGIN generated`` / ``END generated`` marker lines: the README's coverage table
-(``leftovers sources --format markdown``), the reconcile role's IAM actions and the CloudTrail rule's event pattern
-in template.yaml. ``make regen`` rewrites them; ``make lint`` runs ``--check``.
+(``leftovers sources --format markdown``), the reconcile role's IAM actions, the CloudTrail rules (one per event
+pattern) and the queue policy's list of them in template.yaml. ``make regen`` rewrites them; ``make lint`` runs
+``--check``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from leftovers.adapters.inventory import iam_actions
-from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_pattern
+from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_patterns
 from leftovers.cli.sources import markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,16 +39,59 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def _cloudtrail_pattern(indent: str) -> str:
-    pattern = cloudtrail_pattern()
-    text = yaml.dump(pattern, Dumper=_Dumper, default_flow_style=None, sort_keys=False, width=118 - len(indent))
+def _yaml(value: object, indent: str, outer: str = "") -> str:
+    """``value`` as block YAML, each line under ``indent``, kept within 118 columns under ``outer`` as well."""
+    width = 118 - len(indent) - len(outer)
+    text = yaml.dump(value, Dumper=_Dumper, default_flow_style=None, sort_keys=False, width=width)
     return "".join(f"{indent}{line}\n" for line in text.splitlines())
+
+
+def rule_names() -> list[str]:
+    """The CloudTrail rules' logical ids, one per pattern: CloudTrailRule, CloudTrailRule2, ..."""
+    return ["CloudTrailRule" + (str(n) if n > 1 else "") for n in range(1, len(cloudtrail_patterns()) + 1)]
+
+
+# Every CloudTrail rule sends to the queue as the Config rule does: retried for a day, then to the DLQ.
+_RULE = """\
+{name}:
+  Type: AWS::Events::Rule
+  Condition: FollowsCloudTrail
+  Properties:
+    Description: Successful CloudTrail API calls that create or delete resources Leftovers tracks ({n} of {total}).
+    EventBusName: default
+    State: ENABLED
+    EventPattern:
+{pattern}    Targets:
+      - Id: IngestQueue
+        Arn: !GetAtt IngestQueue.Arn
+        RetryPolicy:
+          MaximumEventAgeInSeconds: 86400
+          MaximumRetryAttempts: 185
+        DeadLetterConfig:
+          Arn: !GetAtt IngestDeadLetterQueue.Arn
+"""
+
+
+def _cloudtrail_rules(indent: str) -> str:
+    patterns, names = cloudtrail_patterns(), rule_names()
+    rules = [
+        _RULE.format(name=name, n=n, total=len(names), pattern=_yaml(pattern, "      ", indent))
+        for n, (name, pattern) in enumerate(zip(names, patterns, strict=True), start=1)
+    ]
+    return "\n".join("".join(f"{indent}{line}\n" for line in rule.splitlines()) for rule in rules)
+
+
+def _cloudtrail_rule_arns(indent: str) -> str:
+    return "".join(
+        f"{indent}- !If [FollowsCloudTrail, !GetAtt {name}.Arn, !Ref AWS::NoValue]\n" for name in rule_names()
+    )
 
 
 FRAGMENTS: dict[str, Callable[[str], str]] = {
     "coverage-table": _coverage,
     "reconcile-actions": _reconcile_actions,
-    "cloudtrail-pattern": _cloudtrail_pattern,
+    "cloudtrail-rules": _cloudtrail_rules,
+    "cloudtrail-rule-arns": _cloudtrail_rule_arns,
 }
 FILES = ("README.md", "template.yaml")
 
