@@ -2,8 +2,9 @@
 
 The fragments sit between ``BEGIN generated`` / ``END generated`` marker lines: the README's coverage table
 (``leftovers sources --format markdown``), the reconcile role's IAM actions (template.yaml, and member.yaml's read
-role, which must allow exactly the same), the CloudTrail rule's event pattern in template.yaml and member.yaml's
-regional and global forwarding patterns. ``make regen`` rewrites them; ``make lint`` runs ``--check``.
+role, which must allow exactly the same), the CloudTrail rules (one per event pattern) and the queue policy's list
+of them in template.yaml, and member.yaml's forwarding rules (regional and global). ``make regen`` rewrites them;
+``make lint`` runs ``--check``.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from leftovers.adapters.accounts.patterns import cloudtrail_patterns
+from leftovers.adapters.accounts.patterns import member_cloudtrail_patterns
 from leftovers.adapters.inventory import iam_actions
-from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_pattern
+from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_patterns
 from leftovers.cli.sources import markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,29 +41,96 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def _yaml(pattern: object, indent: str) -> str:
-    text = yaml.dump(pattern, Dumper=_Dumper, default_flow_style=None, sort_keys=False, width=118 - len(indent))
+def _yaml(value: object, indent: str, outer: str = "") -> str:
+    """``value`` as block YAML, each line under ``indent``, kept within 118 columns under ``outer`` as well."""
+    width = 118 - len(indent) - len(outer)
+    text = yaml.dump(value, Dumper=_Dumper, default_flow_style=None, sort_keys=False, width=width)
     return "".join(f"{indent}{line}\n" for line in text.splitlines())
 
 
-def _cloudtrail_pattern(indent: str) -> str:
-    return _yaml(cloudtrail_pattern(), indent)
+def rule_names() -> list[str]:
+    """The CloudTrail rules' logical ids, one per pattern: CloudTrailRule, CloudTrailRule2, ..."""
+    return ["CloudTrailRule" + (str(n) if n > 1 else "") for n in range(1, len(cloudtrail_patterns()) + 1)]
 
 
-def _member_regional(indent: str) -> str:
-    return _yaml(cloudtrail_patterns()[0], indent)
+# Every CloudTrail rule sends to the queue as the Config rule does: retried for a day, then to the DLQ.
+_RULE = """\
+{name}:
+  Type: AWS::Events::Rule
+  Condition: FollowsCloudTrail
+  Properties:
+    Description: Successful CloudTrail API calls that create or delete resources Leftovers tracks ({n} of {total}).
+    EventBusName: default
+    State: ENABLED
+    EventPattern:
+{pattern}    Targets:
+      - Id: IngestQueue
+        Arn: !GetAtt IngestQueue.Arn
+        RetryPolicy:
+          MaximumEventAgeInSeconds: 86400
+          MaximumRetryAttempts: 185
+        DeadLetterConfig:
+          Arn: !GetAtt IngestDeadLetterQueue.Arn
+"""
 
 
-def _member_global(indent: str) -> str:
-    return _yaml(cloudtrail_patterns()[1], indent)
+def _cloudtrail_rules(indent: str) -> str:
+    patterns, names = cloudtrail_patterns(), rule_names()
+    rules = [
+        _RULE.format(name=name, n=n, total=len(names), pattern=_yaml(pattern, "      ", indent))
+        for n, (name, pattern) in enumerate(zip(names, patterns, strict=True), start=1)
+    ]
+    return "\n".join("".join(f"{indent}{line}\n" for line in rule.splitlines()) for rule in rules)
 
+
+def _cloudtrail_rule_arns(indent: str) -> str:
+    return "".join(
+        f"{indent}- !If [FollowsCloudTrail, !GetAtt {name}.Arn, !Ref AWS::NoValue]\n" for name in rule_names()
+    )
+
+
+# A member account's CloudTrail calls go to the central bus: regional services from every region, global ones
+# (Route 53, CloudFront...) from us-east-1 only, so each is recorded once.
+_MEMBER_RULE = """\
+{name}:
+  Type: AWS::Events::Rule
+  Condition: {condition}
+  Properties:
+    Description: {description} ({n} of {total}).
+    EventBusName: default
+    State: ENABLED
+    EventPattern:
+{pattern}    Targets:
+      - Id: CentralBus
+        Arn: !Ref CentralBusArn
+        RoleArn: !GetAtt ForwardRole.Arn
+        RetryPolicy:
+          MaximumEventAgeInSeconds: 86400
+          MaximumRetryAttempts: 185
+"""
+_MEMBER_KINDS = (
+    ("CloudTrailForwardRule", "FollowsCloudTrail", "Successful CloudTrail calls of regional services"),
+    ("CloudTrailGlobalForwardRule", "ForwardsGlobalCloudTrail", "Successful CloudTrail calls of global services"),
+)
+
+
+def _member_cloudtrail_rules(indent: str) -> str:
+    rules = []
+    for (base, condition, description), patterns in zip(_MEMBER_KINDS, member_cloudtrail_patterns(), strict=True):
+        for n, pattern in enumerate(patterns, start=1):
+            name = base + (str(n) if n > 1 else "")
+            text = _yaml(pattern, "      ", indent)
+            rules.append(_MEMBER_RULE.format(
+                name=name, condition=condition, description=description, n=n, total=len(patterns), pattern=text
+            ))  # fmt: skip
+    return "\n".join("".join(f"{indent}{line}\n" for line in rule.splitlines()) for rule in rules)
 
 FRAGMENTS: dict[str, Callable[[str], str]] = {
     "coverage-table": _coverage,
     "reconcile-actions": _reconcile_actions,
-    "cloudtrail-pattern": _cloudtrail_pattern,
-    "member-cloudtrail-regional": _member_regional,
-    "member-cloudtrail-global": _member_global,
+    "cloudtrail-rules": _cloudtrail_rules,
+    "cloudtrail-rule-arns": _cloudtrail_rule_arns,
+    "member-cloudtrail-rules": _member_cloudtrail_rules,
 }
 FILES = ("README.md", "template.yaml", "member.yaml")
 

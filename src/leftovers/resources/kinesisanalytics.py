@@ -1,26 +1,31 @@
-"""Amazon Managed Service for Apache Flink (Kinesis Data Analytics v2) applications, keyed by name."""
+"""Amazon Managed Service for Apache Flink (Kinesis Data Analytics v2) applications, keyed by name as Config does.
+
+v1 (SQL) applications share the event source and event names; a v2 CreateApplication alone names a runtime.
+"""
 
 from __future__ import annotations
 
 from leftovers.resources import Arn, ResourceType, created, deleted, gone_on, one, states
 
-ANALYTICS = "kinesisanalytics.amazonaws.com"
-_DETAIL = "responseElements.applicationDetail."
+KINESISANALYTICS = "kinesisanalytics.amazonaws.com"
 
 TYPES = (
     ResourceType(
         "AWS::KinesisAnalyticsV2::Application", config=True, id_pattern=r"[A-Za-z0-9_.-]+",
         calls=(
             created(
-                ANALYTICS, "CreateApplication", "AWS::KinesisAnalyticsV2::Application", _DETAIL + "applicationName",
-                name=_DETAIL + "applicationName", arn_path=_DETAIL + "applicationARN", tags="requestParameters.tags",
-                when="responseElements.applicationDetail",
-                note="the v1 API's CreateApplication (applicationSummary) is left unmapped",
+                KINESISANALYTICS, "CreateApplication", "AWS::KinesisAnalyticsV2::Application",
+                "requestParameters.applicationName", name="requestParameters.applicationName",
+                arn_path="responseElements.applicationDetail.applicationARN", tags="requestParameters.tags",
+                when="requestParameters.runtimeEnvironment",
+                details={"runtimeEnvironment": "requestParameters.runtimeEnvironment"},
                 fixture="cloudtrail_kinesisanalytics_create_application",
             ),
             deleted(
-                ANALYTICS, "DeleteApplication", "AWS::KinesisAnalyticsV2::Application",
-                "requestParameters.applicationName", fixture="cloudtrail_kinesisanalytics_delete_application",
+                KINESISANALYTICS, "DeleteApplication", "AWS::KinesisAnalyticsV2::Application",
+                "requestParameters.applicationName",
+                note="a v1 application's deletion reads the same; its name then matches no v2 record",
+                fixture="cloudtrail_kinesisanalytics_delete_application",
             ),
         ),
         arn=Arn("kinesisanalytics", "application/{id}"),
@@ -28,6 +33,8 @@ TYPES = (
             "kinesisanalyticsv2", "DescribeApplication", {"ApplicationName": "{id}"}, "ApplicationDetail",
             gone_errors=gone_on("ResourceNotFoundException"), state="ApplicationStatus",
             gone_states=states("DELETING"), created="CreateTimestamp",
+            permission="kinesisanalytics:DescribeApplication",
         ),
+        details=("RuntimeEnvironment",),
     ),
 )  # fmt: skip

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 import pytest
 from moto.events.models import EventPattern
 
-from leftovers.adapters.accounts.patterns import GLOBAL_REGION, GLOBAL_SOURCES, cloudtrail_patterns, config_patterns
-from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_pattern
+from leftovers.adapters.accounts.patterns import (
+    GLOBAL_REGION,
+    GLOBAL_SOURCES,
+    config_patterns,
+    member_cloudtrail_patterns,
+)
+from leftovers.adapters.sources.cloudtrail.pattern import PATTERN_LIMIT, cloudtrail_pattern
 from tests.integration.aws.org_templates import deployed, load_member, load_template, resource
 from tests.support.events import event_names, load_event
 
@@ -31,17 +37,21 @@ def matches(rule_pattern: dict[str, Any], event: dict[str, Any]) -> bool:
 
 
 def test_the_member_patterns_are_the_ones_built_from_the_call_table() -> None:
-    assert (pattern(MEMBER, "CloudTrailForwardRule"), pattern(MEMBER, "CloudTrailGlobalForwardRule")) == (
-        cloudtrail_patterns()
-    )
+    regional, global_ = member_cloudtrail_patterns()
+    names = [f"CloudTrailForwardRule{n if n > 1 else ''}" for n in range(1, len(regional) + 1)]
+    assert [pattern(MEMBER, name) for name in names] == regional
+    assert [pattern(MEMBER, "CloudTrailGlobalForwardRule")] == global_
     assert (pattern(MEMBER, "ConfigForwardRule"), pattern(MEMBER, "ConfigGlobalForwardRule")) == config_patterns()
 
 
 def test_regional_and_global_rules_together_cover_the_central_pattern() -> None:
-    regional, global_ = cloudtrail_patterns()
-    assert sorted(regional["source"] + global_["source"]) == cloudtrail_pattern()["source"]
-    assert set(global_["source"]) <= GLOBAL_SOURCES
-    assert not set(regional["source"]) & GLOBAL_SOURCES
+    regional, global_ = member_cloudtrail_patterns()
+    regional_sources = [s for p in regional for s in p["source"]]
+    global_sources = [s for p in global_ for s in p["source"]]
+    assert sorted(regional_sources + global_sources) == cloudtrail_pattern()["source"]
+    assert set(global_sources) <= GLOBAL_SOURCES
+    assert not set(regional_sources) & GLOBAL_SOURCES
+    assert all(len(json.dumps(p)) <= PATTERN_LIMIT for p in regional + global_)
 
 
 def test_global_rules_and_the_read_role_exist_in_us_east_1_only() -> None:
@@ -93,9 +103,9 @@ def test_an_event_of_a_global_service_is_forwarded_once_from_us_east_1(name: str
 @pytest.mark.parametrize("name", REGIONAL_EVENTS)
 def test_a_regional_event_is_forwarded_by_one_rule_wherever_it_happens(name: str) -> None:
     event = load_event(name)
-    central = any(
-        matches(pattern(CENTRAL, rule), event) for rule in ("ConfigChangeRule", "CloudTrailRule")
-    )  # what the single-account stack forwards, each member region forwards once
+    rules = [name for name in CENTRAL["Resources"] if re.fullmatch(r"ConfigChangeRule|CloudTrailRule\d*", name)]
+    central = any(matches(pattern(CENTRAL, rule), event) for rule in rules)
+    # what the single-account stack forwards, each member region forwards once
     assert [region for region, _ in forwarding(event)] == (list(REGIONS) if central else [])
 
 

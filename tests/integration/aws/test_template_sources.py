@@ -4,6 +4,7 @@ and the rule's pattern cannot drift apart."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,31 +15,32 @@ from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 
 from leftovers.adapters.sources import parse_event
-from leftovers.adapters.sources.cloudtrail.pattern import PATTERN_LIMIT, cloudtrail_pattern, eventbridge_source
+from leftovers.adapters.sources.cloudtrail.pattern import PATTERN_LIMIT, cloudtrail_patterns, eventbridge_source
 from leftovers.adapters.sources.cloudtrail.table import CALLS
 from leftovers.core.errors import EventRejected
 from tests.integration.aws.ingest_path import put_events
 from tests.support.events import event_names, load_event
 from tests.support.moto_server import MotoServer, load_template, unique
 
+TEMPLATE = load_template()  # read only; a test that changes the template loads its own copy
+# The CloudTrail rules, in the template's order: CloudTrailRule, CloudTrailRule2, ... (one per pattern).
+CLOUDTRAIL_RULES = [name for name in TEMPLATE["Resources"] if re.fullmatch(r"CloudTrailRule\d*", name)]
 RULES = {
     "config": {"ConfigChangeRule"},
-    "cloudtrail": {"CloudTrailRule"},
-    "both": {"ConfigChangeRule", "CloudTrailRule"},
+    "cloudtrail": set(CLOUDTRAIL_RULES),
+    "both": {"ConfigChangeRule", *CLOUDTRAIL_RULES},
 }
 CLOUDTRAIL = event_names("cloudtrail_")
 CONFIG = [n for n in event_names("config_") if "detail-type" in load_event(n)]
 NEVER_FORWARDED = {"cloudtrail_failed_call", "cloudtrail_read_only_call"}
 # Forwarded, yet no change: what a pattern cannot see, left to the parser.
 FORWARDED_WITHOUT_CHANGE = {
-    "cloudtrail_unmapped_call": "the compact pattern's cost: an unmapped Create*/Delete* of a listed service",
+    "cloudtrail_unmapped_call": "the compact patterns' cost: an unmapped Create*/Delete* of a listed service",
     "cloudtrail_delete_function_version": "a mapped call whose qualifier makes it delete a version only",
     "cloudtrail_run_instances_no_items": "malformed: the parser rejects it (and the queue dead-letters it)",
 }
 # The slice of the stack that routes events; moto's CloudFormation evaluates its Conditions (it skips QueuePolicy).
-INGEST_SLICE = ("IngestDeadLetterQueue", "IngestQueue", "IngestQueuePolicy", "ConfigChangeRule", "CloudTrailRule")
-
-TEMPLATE = load_template()  # read only; a test that changes the template loads its own copy
+INGEST_SLICE = ("IngestDeadLetterQueue", "IngestQueue", "IngestQueuePolicy", "ConfigChangeRule", *CLOUDTRAIL_RULES)
 
 
 def rule(name: str) -> dict[str, Any]:
@@ -47,7 +49,10 @@ def rule(name: str) -> dict[str, Any]:
 
 
 def matches(rule_name: str, event: dict[str, Any]) -> bool:
-    return EventPattern.load(json.dumps(rule(rule_name)["Properties"]["EventPattern"])).matches_event(event)
+    """Whether the rule forwards ``event`` ("CloudTrailRule": whether any of the CloudTrail rules does)."""
+    names = CLOUDTRAIL_RULES if rule_name == "CloudTrailRule" else [rule_name]
+    patterns = [json.dumps(rule(name)["Properties"]["EventPattern"]) for name in names]
+    return any(EventPattern.load(pattern).matches_event(event) for pattern in patterns)
 
 
 def test_sources_defaults_to_config_only() -> None:
@@ -56,9 +61,11 @@ def test_sources_defaults_to_config_only() -> None:
     assert param["AllowedValues"] == ["config", "cloudtrail", "both"]
 
 
-def test_both_rules_deliver_to_the_queue_alike() -> None:
-    assert rule("CloudTrailRule")["Properties"]["Targets"] == rule("ConfigChangeRule")["Properties"]["Targets"]
-    assert rule("CloudTrailRule")["Properties"]["State"] == "ENABLED"  # not ..._WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS
+@pytest.mark.parametrize("name", CLOUDTRAIL_RULES)
+def test_every_rule_delivers_to_the_queue_alike(name: str) -> None:
+    assert rule(name)["Properties"]["Targets"] == rule("ConfigChangeRule")["Properties"]["Targets"]
+    assert rule(name)["Properties"]["State"] == "ENABLED"  # not ..._WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS
+    assert rule(name)["Condition"] == "FollowsCloudTrail"
 
 
 def test_the_queue_policy_allows_each_rule_exactly_when_it_exists() -> None:
@@ -66,7 +73,7 @@ def test_the_queue_policy_allows_each_rule_exactly_when_it_exists() -> None:
     allowed = statement["Condition"]["ArnEquals"]["aws:SourceArn"]
     expected = [
         {"Fn::If": [rule(name)["Condition"], {"Fn::GetAtt": [name, "Arn"]}, {"Ref": "AWS::NoValue"}]}
-        for name in ("ConfigChangeRule", "CloudTrailRule", "OrganizationRule")
+        for name in ("ConfigChangeRule", *CLOUDTRAIL_RULES, "OrganizationRule")
     ]
     assert allowed == expected
 
@@ -83,17 +90,20 @@ def test_translates_with_each_sources_value(sources: str, monkeypatch: pytest.Mo
     monkeypatch.setenv("AWS_DEFAULT_REGION", "ap-northeast-1")
     out = Translator(None, Parser()).translate(template, {"Sources": sources}, get_managed_policy_map=lambda: {})
     assert out["Conditions"]["FollowsCloudTrail"] == template["Conditions"]["FollowsCloudTrail"]
-    assert out["Resources"]["CloudTrailRule"]["Condition"] == "FollowsCloudTrail"
+    assert {out["Resources"][name]["Condition"] for name in CLOUDTRAIL_RULES} == {"FollowsCloudTrail"}
     assert out["Resources"]["ConfigChangeRule"]["Condition"] == "FollowsConfig"
 
 
-def test_the_rules_pattern_is_the_one_built_from_the_call_table() -> None:
-    """A new service or verb in the table fails here until the template's rule forwards it."""
-    assert rule("CloudTrailRule")["Properties"]["EventPattern"] == cloudtrail_pattern()
+def test_the_rules_patterns_are_the_ones_built_from_the_call_table() -> None:
+    """A new service or verb in the table fails here until the template's rules forward it."""
+    patterns = cloudtrail_patterns()
+    assert ["CloudTrailRule", *(f"CloudTrailRule{n}" for n in range(2, len(patterns) + 1))] == CLOUDTRAIL_RULES
+    assert [rule(name)["Properties"]["EventPattern"] for name in CLOUDTRAIL_RULES] == patterns
 
 
-def test_the_pattern_fits_eventbridges_default_size_limit() -> None:
-    pattern = rule("CloudTrailRule")["Properties"]["EventPattern"]
+@pytest.mark.parametrize("name", CLOUDTRAIL_RULES)
+def test_each_pattern_fits_eventbridges_default_size_limit(name: str) -> None:
+    pattern = rule(name)["Properties"]["EventPattern"]
     assert len(json.dumps(pattern)) <= PATTERN_LIMIT  # with spaces: longer than CloudFormation's rendering
 
 
@@ -183,7 +193,7 @@ def test_the_stack_has_the_rules_sources_chose_and_events_reach_its_queue(
     ingest_stack: dict[str, str], request: pytest.FixtureRequest
 ) -> None:
     sources = request.node.callspec.params["ingest_stack"]
-    assert {k for k in ingest_stack if k.endswith("Rule")} == RULES[sources]
+    assert {k for k in ingest_stack if k.rstrip("0123456789").endswith("Rule")} == RULES[sources]
     put_events(load_event(n) for n in SENT)
     got = sorted(json.dumps(b["detail"], sort_keys=True) for b in receive_all(ingest_stack["IngestQueue"]))
     assert got == sorted(json.dumps(load_event(n)["detail"], sort_keys=True) for n in ARRIVES[sources])

@@ -116,15 +116,9 @@ def test_bundled_prices_on_real_items(fixture: str, expected: float | None) -> N
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [
-        ("cloudtrail_create_vpc_endpoint", 7.3),  # an interface endpoint, one AZ as a floor: 0.01 x 730
-        ("cloudtrail_create_transit_gateway_vpc_attachment", 36.5),  # 0.05 x 730
-        ("cloudtrail_create_vpn_connection", 36.5),  # 0.05 x 730
-        ("cloudtrail_create_firewall", 288.35),  # one endpoint as a floor: 0.395 x 730
-        ("cloudtrail_create_resolver_endpoint", 182.5),  # two IP addresses: 2 x 0.125 x 730
-        ("cloudtrail_create_broker", None),  # no MQ prices in the table: unknown, never guessed
-        ("cloudtrail_create_accelerator", 18.25),  # the fixed fee: 0.025 x 730
-        ("cloudtrail_create_collection", 175.2),  # no standby replicas: 2 x 0.5 OCU x 0.24 x 730
-        ("cloudtrail_create_capacity_reservation", 23924.0),  # p4d.24xlarge held unused: 32.7726 x 730
+        # the networking types' figures are in tests/unit/resources/test_network_costs.py
+        ("cloudtrail_mq_create_broker", None),  # no MQ prices in the table: unknown, never guessed
+        ("cloudtrail_aoss_create_collection", 350.4),  # standby replicas: 2 x (0.5 + 0.5) OCU x 0.24 x 730
         ("cloudtrail_create_db_instance_multi_az", 351.5),  # (0.225 x 730 + 100 GB x 0.115) x 2
     ],
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_pattern, eventbridge_source
+from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_patterns, eventbridge_source
 from leftovers.adapters.sources.cloudtrail.table import CALLS
 
 GLOBAL_REGION = "us-east-1"
@@ -21,11 +21,12 @@ CONFIG_GLOBAL_REGION = "global"
 CONFIG_STATUSES = ["ResourceDiscovered", "ResourceDeleted", "ResourceDeletedNotRecorded", "OK"]
 
 
-def cloudtrail_patterns() -> tuple[dict[str, Any], dict[str, Any]]:
-    """The regional CloudTrail pattern (every region) and the global one (GLOBAL_REGION only)."""
+def member_cloudtrail_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The regional CloudTrail patterns (every region) and the global ones (GLOBAL_REGION only), each list shared
+    out over as many patterns as EventBridge's size limit needs (one member rule each)."""
     is_global = [eventbridge_source(row.source) in GLOBAL_SOURCES for row in CALLS]
-    regional = cloudtrail_pattern(row for row, g in zip(CALLS, is_global, strict=True) if not g)
-    global_ = cloudtrail_pattern(row for row, g in zip(CALLS, is_global, strict=True) if g)
+    regional = cloudtrail_patterns([row for row, g in zip(CALLS, is_global, strict=True) if not g])
+    global_ = cloudtrail_patterns([row for row, g in zip(CALLS, is_global, strict=True) if g])
     return regional, global_
 
 
