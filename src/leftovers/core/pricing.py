@@ -57,17 +57,6 @@ def flat(kind: str) -> Estimator:
     return lambda t, d: _hours(t, t.rate("flat", kind))
 
 
-def per_count(kind: str, count_key: str) -> Estimator:
-    """A resource billed by the hour for each of ``count`` parts (a Resolver endpoint's IP addresses)."""
-
-    def estimate(t: PriceTable, d: Mapping[str, Any]) -> float | None:
-        count = _number(d, count_key)
-        hourly = t.rate("flat", kind)
-        return None if count is None or hourly is None else _hours(t, hourly * count)
-
-    return estimate
-
-
 def nodes(table: str, type_key: str, count_key: str | None = None, suffix: tuple[str, str] = ("", "")) -> Estimator:
     """``count`` nodes of a listed type; a missing count means one (the services' own default)."""
 
