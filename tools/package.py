@@ -38,13 +38,16 @@ def _name(requirement: str) -> str:
     return (match.group(0) if match else requirement).lower().replace("_", "-")
 
 
-def build(out: Path) -> Path:
-    """Install the dependencies for the target platform into ``out``, add the source, zip it; return the zip."""
+def build(out: Path, platform: tuple[str, ...] = PLATFORM) -> Path:
+    """Install the dependencies for the target platform into ``out``, add the source, zip it; return the zip.
+
+    ``platform=()`` builds the same files with this machine's wheels (``--host``): the cold-start bench imports that
+    twin, since an aarch64 extension module (google-re2, msgspec) cannot load on an x86_64 machine."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     # --no-compile: bytecode compiled here by the build's Python would never match the runtime's and is not shipped.
-    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile", *PLATFORM]
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile", *platform]
     pip += ["--only-binary=:all:", "--target", str(out), "-c", str(ROOT / "constraints.txt"), *requirements()]
     subprocess.run(pip, check=True)
     shutil.copytree(ROOT / "src" / "leftovers", out / "leftovers", ignore=shutil.ignore_patterns(*JUNK))
@@ -69,8 +72,9 @@ def main(argv: list[str] | None = None) -> None:
     """Build, then print the unpacked and zipped sizes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "lambda", help="artifact folder")
+    parser.add_argument("--host", action="store_true", help="this machine's wheels, not Lambda's (for measuring)")
     args = parser.parse_args(argv)
-    archive = build(args.out)
+    archive = build(args.out, () if args.host else PLATFORM)
     print(f"artifact: {args.out} ({unpacked_size(archive) / 1e6:.1f} MB unpacked)")
     print(f"zip: {archive} ({archive.stat().st_size / 1e6:.2f} MB; Lambda allows 50 MB zipped, 250 MB unpacked)")
 
