@@ -19,6 +19,7 @@ from leftovers.core.model import ChangeKind, ResourceChange, ResourceKey
 from leftovers.resources import TrailCall, by_type, key_of
 
 SOURCE = "cloudtrail"
+_Read = tuple[dict[str, str] | None, dict[str, str | None] | None]  # (whole tag set, or the keys set/removed)
 ANY_TYPE = "*"  # a row for calls that name resources of any type by ARN
 FAILED = "responseElements.failedResourcesMap"  # the tagging API's resources the call could not tag
 
@@ -28,9 +29,17 @@ def tag_changes(record: Mapping[str, Any], account: str, region: str, at: dateti
     event_id = record.get("eventID")
     failed = {arn for found in values_or_empty(record, FAILED) if isinstance(found, Mapping) for arn in found}
     changes: dict[ResourceKey, ResourceChange] = {}
+    # A call's rows (one per type it may name: 40 for EC2 CreateTags) share their paths: read each path once.
+    read_tags: dict[tuple[str | None, str | None, bool], _Read] = {}
+    read_ids: dict[str, list[Any]] = {}
     for row in matches(record):
-        tags, delta = _tags(record, row)
-        for value in values_or_empty(record, row.ids):
+        shape = (row.tags, row.untags, row.replaces_tags)
+        if shape not in read_tags:
+            read_tags[shape] = _tags(record, row)
+        tags, delta = read_tags[shape]
+        if row.ids not in read_ids:
+            read_ids[row.ids] = values_or_empty(record, row.ids)
+        for value in read_ids[row.ids]:
             key = None if value in failed else _key(value, row, account, region)
             if key is not None and key not in changes:
                 changes[key] = ResourceChange(
@@ -47,7 +56,7 @@ def tag_changes(record: Mapping[str, Any], account: str, region: str, at: dateti
     return Parsed(changes=tuple(changes.values()))
 
 
-def _tags(record: Mapping[str, Any], row: TrailCall) -> tuple[dict[str, str] | None, dict[str, str | None] | None]:
+def _tags(record: Mapping[str, Any], row: TrailCall) -> _Read:
     """(the whole tag set, when the call replaces it; else the keys it sets or removes)."""
     found = to_tags(values_or_empty(record, row.tags)) if row.tags else None
     if row.replaces_tags:
