@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner, Result
 
 from leftovers.cli import cli
 from tests.support.events import EVENTS, load_event
@@ -16,19 +14,6 @@ from tests.support.slack_sink import SlackSink
 from tests.support.synthetic import config_event, jsonl
 
 NIGHT = "2026-11-21T00:00:00+09:00"  # after every synthetic event, and after the fixtures' 2025 captures
-
-
-@pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Invoke the CLI with a store in tmp_path and no LEFTOVERS_* variables from the machine."""
-    for var in [v for v in os.environ if v.startswith("LEFTOVERS_")]:
-        monkeypatch.delenv(var)
-    monkeypatch.setenv("LEFTOVERS_DB", str(tmp_path / "store.db"))
-
-    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
-        return CliRunner().invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
-
-    return invoke
 
 
 def fixture(name: str) -> str:

@@ -16,11 +16,10 @@ from botocore.stub import Stubber
 from leftovers.adapters.inventory.clients import boto3_client
 from leftovers.adapters.sources import mapped_event_names
 from leftovers.adapters.sources.trail_files import event_history
-from tests.e2e.test_cli import report, run
+from tests.e2e.test_cli import report
 from tests.support.moto_server import MotoServer
 from tests.unit.adapters.sources.test_lookup import lookup_event
 
-__all__ = ["run"]
 history_module = importlib.import_module("leftovers.cli.history")  # the package exports the command by that name
 
 

@@ -15,8 +15,6 @@ from tests.support.events import load_event
 from tests.support.slack_sink import SlackSink, closed_port_url
 from tests.support.synthetic import config_event, jsonl
 
-pytest_plugins = ("tests.support.slack_sink", "tests.support.cli")
-
 NIGHT = "2026-11-21T00:00:00+09:00"
 
 

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_cli import fixture, report, run
+from tests.e2e.test_cli import fixture, report
 from tests.support.events import EVENTS
 from tests.support.trail_logs import digest_key, log_bytes, log_key, record, write
-
-__all__ = ["run"]  # the CLI runner fixture of test_cli, with its store in tmp_path
 
 
 def test_ingest_takes_bare_cloudtrail_records(run) -> None:  # type: ignore[no-untyped-def]

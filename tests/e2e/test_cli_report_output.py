@@ -15,8 +15,6 @@ from leftovers.adapters.stores.sqlite import SQLiteStore
 from leftovers.core.model import Resource, ResourceKey
 from tests.support.synthetic import config_event, jsonl
 
-pytest_plugins = ("tests.support.cli",)
-
 NIGHT = "2026-11-21T00:00:00+09:00"
 EVIL = "ok\x1b[31m\nAWS::EC2::Instance  forged-row\u202eevil\u200b"
 

@@ -11,8 +11,6 @@ import pytest
 from leftovers.core import policy
 from tests.support.synthetic import config_event, jsonl
 
-pytest_plugins = ("tests.support.cli",)
-
 AT = "2026-12-31T00:00:00Z"  # long after every synthetic creation: all are due
 RECORDS = 40
 

@@ -11,12 +11,10 @@ import pytest
 
 from leftovers.adapters.sources.trail_files.layout import Selection
 from leftovers.adapters.sources.trail_files.s3 import s3_files
-from tests.e2e.test_cli import run
 from tests.support.events import EVENTS
 from tests.support.moto_server import MotoServer, unique
 from tests.support.trail_logs import digest_key, log_bytes, log_key, record
 
-__all__ = ["run"]  # the CLI runner fixture, with its store in tmp_path
 ORG = "o-a1b2c3d4e5"
 SEPT = date(2026, 9, 14)
 

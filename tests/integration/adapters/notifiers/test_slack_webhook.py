@@ -15,7 +15,6 @@ from leftovers.core.model import Resource, ResourceKey
 from tests.support.slack_sink import SlackSink, closed_port_url
 
 # The slack_sink fixture (tests/conftest.py may load it for every test; naming it here keeps this module standalone).
-pytest_plugins = ("tests.support.slack_sink",)
 
 AT = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 FAST = {"max_retries": 3, "backoff_factor": 0.01}
