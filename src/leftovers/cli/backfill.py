@@ -51,7 +51,7 @@ def backfill(
       leftovers backfill --region ap-northeast-1 --type AWS::EC2::Volume
       leftovers backfill --from config --dry-run
       leftovers backfill --from cloudcontrol --type AWS::EC2::RouteTable
-      leftovers backfill --org leftovers-member-read --region eu-west-1
+      leftovers backfill --org OrganizationAccountAccessRole --region eu-west-1
     """
     from leftovers.adapters.inventory import Clients, RateLimiter
 

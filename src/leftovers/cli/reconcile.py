@@ -63,7 +63,7 @@ def reconcile(
       leftovers reconcile --type AWS::EC2::Volume --type AWS::EC2::Snapshot
       leftovers reconcile --ask-config --creators 20
       leftovers reconcile --due   # what the daily run checks before its digest
-      leftovers reconcile --org leftovers-member-read   # every account
+      leftovers reconcile --org OrganizationAccountAccessRole   # every account
     """
     settings = common.settings(ctx)
     store = common.store(ctx)
