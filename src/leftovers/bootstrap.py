@@ -62,9 +62,16 @@ def init_store(url: str, region: str | None = None) -> str:
     return f"Store ready: {url}"
 
 
-def make_inventory(rate: float = 10.0, *, use_config: bool = False, use_tagging: bool = True) -> Inventory:
+def make_inventory(
+    rate: float = 10.0, *, use_config: bool = False, use_tagging: bool = True, member_role: str | None = None
+) -> Inventory:
     """The live AWS inventory reconcile asks (each type's describe call, then Config when asked, then the tagging
-    API), at most ``rate`` calls a second; clients come from the standard AWS environment, on first use."""
+    API), at most ``rate`` calls a second; clients come from the standard AWS environment, on first use. With
+    ``member_role`` (organization mode) each record is checked in its own account through that assumed role."""
+    if member_role:
+        from leftovers.adapters.accounts.inventory import organization_inventory
+
+        return organization_inventory(member_role, rate=rate, use_config=use_config, use_tagging=use_tagging)
     from leftovers.adapters.inventory import AwsInventory, Clients, RateLimiter  # botocore only when asked for
 
     clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))

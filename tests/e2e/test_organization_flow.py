@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,11 +24,12 @@ import boto3
 import pytest
 from moto.events.models import EventPattern
 
+from leftovers.adapters.accounts import clients as clients_module
 from leftovers.adapters.accounts.clients import CrossAccountClients
 from leftovers.adapters.accounts.inventory import OrganizationInventory, organization_inventory
 from leftovers.core.inventory import Presence
 from leftovers.core.model import ResourceKey
-from leftovers.handlers import ingest
+from leftovers.handlers import ingest, reconcile
 from leftovers.handlers._wiring import current
 from leftovers.service.daily_run import check_due
 from tests.integration.aws.ingest_path import sqs_record
@@ -129,24 +131,39 @@ def ingest_forwarded(members: list[Member]) -> int:
     return len(records)
 
 
-def test_every_account_and_region_reaches_one_table_and_reconcile_reads_each_account(
-    organization: dict[str, Any], aws: MotoServer
-) -> None:
+@dataclass(frozen=True)
+class World:
+    """Five tracked volumes: one per member account and region, one in the account without a member role; one
+    member volume deleted while no event reached Leftovers."""
+
+    keys: set[ResourceKey]
+    orphan: ResourceKey
+    gone: ResourceKey
+
+
+def tracked_world(organization: dict[str, Any]) -> World:
+    """The volumes, created in each account and ingested through the real handler, then one deleted unseen."""
     members, missing = organization["members"], organization["without"]
     made = {(m.account, r): m.create_volume(r) for m in members for r in REGIONS}
     assert ingest_forwarded(members) == 4  # 2 accounts x 2 regions, each event once
     # An account whose member role went missing still has a tracked resource (its event came before).
     orphan = missing.session.client("ec2", region_name="eu-west-1").create_volume(AvailabilityZone="eu-west-1a", Size=1)
     ingest.record_handler(json.dumps(volume_created(missing.account, "eu-west-1", orphan["VolumeId"])), "earlier")
-    store = current().store
     keys = {ResourceKey(a, r, "AWS::EC2::Volume", v) for (a, r), v in made.items()}
     orphan_key = ResourceKey(missing.account, "eu-west-1", "AWS::EC2::Volume", orphan["VolumeId"])
-    assert {r.key for r in store.scan()} == keys | {orphan_key}
-
+    assert {r.key for r in current().store.scan()} == keys | {orphan_key}
     # One volume of sandbox-b is deleted while no event reaches Leftovers: reconcile, in its account, heals it.
     gone_account = members[1]
     gone = made[(gone_account.account, "eu-west-1")]
     gone_account.session.client("ec2", region_name="eu-west-1").delete_volume(VolumeId=gone)
+    return World(keys, orphan_key, ResourceKey(gone_account.account, "eu-west-1", "AWS::EC2::Volume", gone))
+
+
+def test_every_account_and_region_reaches_one_table_and_reconcile_reads_each_account(
+    organization: dict[str, Any], aws: MotoServer
+) -> None:
+    missing, world = organization["without"], tracked_world(organization)
+    store = current().store
     sts = refusing_missing_roles(boto3.client("sts", region_name="us-east-1"))
     accounts = CrossAccountClients(organization["role"], sts=sts)
     inventory = OrganizationInventory(
@@ -155,7 +172,7 @@ def test_every_account_and_region_reaches_one_table_and_reconcile_reads_each_acc
     checked = check_due(store, inventory, current().settings.policy, AT, limit=None, scope="all").result
 
     assert checked.checked == 5
-    assert checked.gone == (ResourceKey(gone_account.account, "eu-west-1", "AWS::EC2::Volume", gone),)
+    assert checked.gone == (world.gone,)
     assert checked.present == 3
     assert inventory.unreachable == {missing.account: "AccessDenied"}
     [((rtype, reason), count)] = checked.unknown.items()
@@ -163,6 +180,34 @@ def test_every_account_and_region_reaches_one_table_and_reconcile_reads_each_acc
     assert reason.startswith(f"account {missing.account} unreachable: cannot assume arn:aws:iam::{missing.account}:")
     assert accounts.assume_calls == 3  # once per account, not per region or batch
     active = {r.key for r in store.scan()}
-    assert active == (keys - {checked.gone[0]}) | {orphan_key}  # the unreachable account's resource stays
-    verdicts = inventory.check([r for r in store.scan() if r.key == orphan_key])
-    assert verdicts[orphan_key].presence is Presence.UNKNOWN
+    assert active == (world.keys - {world.gone}) | {world.orphan}  # the unreachable account's resource stays
+    verdicts = inventory.check([r for r in store.scan() if r.key == world.orphan])
+    assert verdicts[world.orphan].presence is Presence.UNKNOWN
+
+
+@pytest.fixture
+def refusing_sts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deployed code's own STS client, made to refuse a missing role as AWS does (moto does not: docstring)."""
+    made = clients_module.boto3_sts
+    monkeypatch.setattr(clients_module, "boto3_sts", lambda: refusing_missing_roles(made()))
+
+
+def test_the_reconcile_function_in_organization_mode_checks_each_record_in_its_account(
+    organization: dict[str, Any], aws: MotoServer, refusing_sts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reconcile Lambda as template.yaml configures it when OrganizationId is set (its member role's name)."""
+    missing, world = organization["without"], tracked_world(organization)
+    env = load_template()["Resources"]["ReconcileFunction"]["Properties"]["Environment"]["Variables"]
+    assert env[reconcile.MEMBER_ROLE] == {"Fn::If": ["ForOrganization", {"Ref": "MemberRoleName"}, ""]}
+    monkeypatch.setenv(reconcile.MEMBER_ROLE, organization["role"])
+    monkeypatch.setenv(reconcile.SCOPE, "all")
+    reconcile.options.cache_clear()
+    try:
+        out = reconcile.handler({"at": AT.isoformat()}, None)
+    finally:
+        reconcile.options.cache_clear()
+
+    assert out["counts"] == {"checked": 5, "present": 3, "healed": 1, "unknown": 1, "unreachable_accounts": 1}
+    assert out["unreachable"] == {missing.account: "AccessDenied"}
+    active = {r.key for r in current().store.scan()}
+    assert active == (world.keys - {world.gone}) | {world.orphan}  # never deleted: its account could not be read

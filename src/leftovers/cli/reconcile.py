@@ -28,6 +28,11 @@ from leftovers.service import reconcile as service
     metavar="N",
     help="Also look up who created up to N resources no CloudTrail event named (CloudTrail LookupEvents).",
 )
+@click.option(
+    "--org", metavar="ROLE",
+    help="Check each resource in its own account through the member role ROLE (a whole organization; see the "
+    "README, Whole organization). An account whose role cannot be assumed is reported; its resources stay.",
+)  # fmt: skip
 @click.option("--due", "only_due", is_flag=True, help="Only what is due now (what the next notify would report).")
 @click.option("--dry-run", is_flag=True, help="Say what is gone; change nothing.")
 @click.pass_context
@@ -40,6 +45,7 @@ def reconcile(
     no_tagging: bool,
     rate: float,
     creators: int,
+    org: str | None,
     only_due: bool,
     dry_run: bool,
 ) -> None:
@@ -57,10 +63,11 @@ def reconcile(
       leftovers reconcile --type AWS::EC2::Volume --type AWS::EC2::Snapshot
       leftovers reconcile --ask-config --creators 20
       leftovers reconcile --due   # what the daily run checks before its digest
+      leftovers reconcile --org OrganizationAccountAccessRole   # every account
     """
     settings = common.settings(ctx)
     store = common.store(ctx)
-    inventory = make_inventory(rate, use_config=use_config, use_tagging=not no_tagging)
+    inventory = make_inventory(rate, use_config=use_config, use_tagging=not no_tagging, member_role=org)
     at = datetime.now(UTC)
     candidates = list(store.due(at)) if only_due else None
 
@@ -81,6 +88,8 @@ def reconcile(
             click.echo(f"  gone  {key.resource_type}  {key.resource_id}  ({key.region})")
     for (resource_type, reason), count in sorted(result.unknown.items()):
         click.echo(f"  unknown  {resource_type}: {count} ({reason})")
+    for account, why in sorted(getattr(inventory, "unreachable", {}).items()):  # --org only
+        click.echo(f"  unreachable  account {account}: {why}")
     if creators and not dry_run:
         from leftovers.adapters.sources.cloudtrail.lookup import CloudTrailLookup
 

@@ -32,6 +32,7 @@ LIMIT = "LEFTOVERS_RECONCILE_LIMIT"  # check at most N records, oldest first; em
 SCOPE = "LEFTOVERS_RECONCILE_SCOPE"  # "due" (default): what is due, as --due; "all": every tracked record
 MAX_ROWS_BYTES = 100_000  # the due rows handed to notify share the state's 256 KB with the rest
 USE_CONFIG = "LEFTOVERS_RECONCILE_CONFIG"  # "true": also ask AWS Config (as the CLI's --config)
+MEMBER_ROLE = "LEFTOVERS_MEMBER_ROLE"  # organization mode: the member role assumed in each record's account
 MARGIN_MS = 60_000  # a batch of 200 one-call-each records at 10 calls a second takes ~20 s
 OUT_OF_TIME = "not checked: the run's time was up"
 LOGGED_KEYS = 100  # the healed keys the log names, at most
@@ -45,6 +46,7 @@ class Options:
     limit: int | None = None
     use_config: bool = False
     scope: str = "due"
+    member_role: str | None = None
 
 
 @cache
@@ -63,7 +65,8 @@ def read_options(env: Mapping[str, str]) -> Options:
         raise SettingsError(LIMIT, f"expected a whole number above 0, or empty for no limit; got {limit!r}")
     if use_config not in ("", "true", "false"):
         raise SettingsError(USE_CONFIG, f"expected true or false, got {use_config!r}")
-    return Options(int(limit) if limit else None, use_config == "true", scope)
+    member_role = env.get(MEMBER_ROLE, "").strip() or None
+    return Options(int(limit) if limit else None, use_config == "true", scope, member_role)
 
 
 class UntilDeadline:
@@ -81,9 +84,11 @@ class UntilDeadline:
 
 def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
     """Input: ``at`` and ``run`` (the execution); returns ``counts`` (``checked``, ``present``, ``healed``,
-    ``unknown``) and ``due_rows``: the due records still there, as rows by name (packed), or ``None`` when notify
-    must read them; or, while another execution holds the lease, ``wait_seconds`` before the state machine asks
-    again (``waited`` counts the tries; RunInProgress once they are used up)."""
+    ``unknown``, and in organization mode ``unreachable_accounts``) and ``due_rows``: the due records still there,
+    as rows by name (packed), or ``None`` when notify must read them; in organization mode also ``unreachable``
+    (account -> why its member role could not be assumed); or, while another execution holds the lease,
+    ``wait_seconds`` before the state machine asks again (``waited`` counts the tries; RunInProgress once they are
+    used up)."""
     wiring, chosen, event = current(), options(), event or {}
     at = parse_at(event.get("at"))
     waited = int((event.get("reconcile") or {}).get("waited") or 0)  # this step's own earlier answer
@@ -95,15 +100,22 @@ def handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
         logger.info("waiting for another run", extra={"holder": busy.holder, "waited": waited})
         return {"counts": None, "due_rows": None, "waited": waited + 1, "wait_seconds": WAITS[waited]}
     remaining = getattr(context, "get_remaining_time_in_millis", lambda: sys.maxsize)
-    inventory = UntilDeadline(make_inventory(use_config=chosen.use_config), remaining)
+    across = make_inventory(use_config=chosen.use_config, member_role=chosen.member_role)
+    inventory = UntilDeadline(across, remaining)
     checked = check_due(wiring.store, inventory, wiring.settings.policy, at, limit=chosen.limit, scope=chosen.scope)
     result = checked.result
     counts = {"checked": result.checked, "present": result.present, "healed": result.healed,
               "unknown": result.unknown_total}  # fmt: skip
     unknown = {f"{rtype}: {reason}": n for (rtype, reason), n in sorted(result.unknown.items())}
     healed = [str(k) for k in result.gone[:LOGGED_KEYS]]
+    unreachable: dict[str, str] = dict(getattr(across, "unreachable", None) or {})  # organization mode only
+    if chosen.member_role:
+        counts["unreachable_accounts"] = len(unreachable)
     logger.info("reconciled", extra={**counts, "unknown_reasons": unknown, "gone": healed})
+    if unreachable:  # their records stay, unknown: a missing member role must be seen, not silently skipped
+        logger.warning("member accounts unreachable", extra={"role": chosen.member_role, "accounts": unreachable})
     # A retagged record may no longer be due (a keep tag): notify then reads the due records itself.
     rows = None if checked.due is None or result.retagged else pack([row_out(r) for r in checked.due])
     handed = rows if rows is not None and len(rows) <= MAX_ROWS_BYTES else None
-    return {"counts": counts, "due_rows": handed, "waited": waited, "wait_seconds": 0}
+    out = {"counts": counts, "due_rows": handed, "waited": waited, "wait_seconds": 0}
+    return {**out, "unreachable": unreachable} if chosen.member_role else out
