@@ -113,13 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     from leftovers.handlers import _wiring, ingest
 
     _wiring.current.cache_clear()
-    handler = _wiring.logger.registered_handler  # the function logs each message (JSON): formatted, not printed
+    handler = _wiring.log_handler  # the function logs each message (JSON): formatted, not printed
     with open(os.devnull, "w") as devnull:
-        stdout = handler.setStream(devnull)  # type: ignore[attr-defined]
+        stdout = handler.setStream(devnull)
         try:
             measure(args.events, args.duplicates, ingest, _wiring, table)
         finally:
-            handler.setStream(stdout)  # type: ignore[attr-defined]
+            handler.setStream(stdout)
     return 0
 
 
