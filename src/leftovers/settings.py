@@ -11,8 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from leftovers.adapters.config_file import load_policy
 from leftovers.core.durations import DurationError, parse_duration, parse_interval
 from leftovers.core.errors import SettingsError
@@ -36,6 +34,8 @@ LONG = timedelta(days=365)
 
 def default_db() -> Path:
     """The embedded store's default file, in the user's data directory."""
+    import platformdirs  # here, not at the top: only the CLI needs it, and a Lambda cold start would pay for it
+
     return Path(platformdirs.user_data_dir("leftovers")) / "leftovers.db"
 
 

@@ -68,8 +68,8 @@ def everything_logged(
     before = {name: logging.getLogger(name).level for name in levels}
     for name, level in levels.items():  # also the loggers that set their own level (Powertools, the moto server)
         logging.getLogger(name).setLevel(level)
-    # Powertools' handler writes to the stdout of the moment it was built: point it at capsys.
-    monkeypatch.setattr(_wiring.logger.registered_handler, "stream", CurrentStdout())
+    # The JSON handler writes to the stdout of the moment it was built: point it at capsys.
+    monkeypatch.setattr(_wiring.log_handler, "stream", CurrentStdout())
     yield request.param
     for name, level in before.items():
         logging.getLogger(name).setLevel(level)

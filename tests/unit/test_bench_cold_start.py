@@ -20,3 +20,10 @@ def test_an_artifact_without_a_handler_is_stale(tmp_path: Path) -> None:
     )
     (handlers / "reconcile.py").write_text("")
     assert cold_start.ensure_artifact(tmp_path, False, MODULES) is None
+
+
+def test_the_first_invocation_is_timed_in_a_fresh_interpreter_with_boto3_and_the_client() -> None:
+    cold_start = load("cold_start")
+    ms, imported = cold_start.first_invocation("leftovers.handlers.ingest")
+    assert ms > 0
+    assert {"boto3", "botocore.client"} <= set(imported)  # what the wiring built: boto3 and a DynamoDB client

@@ -7,8 +7,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 
-from aws_lambda_powertools import Logger
-
 from leftovers.adapters.config_file import parse_policy
 from leftovers.adapters.leases.memory import MemoryRunLease
 from leftovers.adapters.notifiers.slack.token import token_problem
@@ -19,10 +17,11 @@ from leftovers.core.errors import SettingsError
 from leftovers.core.ports import Notifier, Store
 from leftovers.core.run_lease import RunLease
 from leftovers.core.times import TimeError, parse_iso
+from leftovers.handlers._log import service_logger
 from leftovers.settings import Settings
 
-logger = Logger(service="leftovers")
-"""JSON logs (Powertools); nothing a handler logs contains the webhook URL."""
+logger, log_handler = service_logger("leftovers")
+"""JSON lines on stdout (handlers/_log.py, Powertools' fields); nothing a handler logs contains the webhook URL."""
 
 
 @dataclass(frozen=True)

@@ -71,27 +71,33 @@ class Recent:
     def __init__(self, limit: int = 100_000) -> None:
         self.limit = limit
         self.records: dict[ResourceKey, Resource] = {}
+        self.absent: set[ResourceKey] = set()  # read and not stored: a record created later conflicts on save
 
     def load(self, store: Store, keys: set[ResourceKey]) -> dict[ResourceKey, Resource]:
         """The records for ``keys``, from memory where possible."""
         known = self.records
-        missing = [k for k in keys if k not in known]
-        if len(known) + len(missing) > self.limit:
+        absent = self.absent
+        missing = [k for k in keys if k not in known and k not in absent]
+        if len(known) + len(absent) + len(missing) > self.limit:
             known.clear()
+            absent.clear()
             missing = list(keys)
         found = store.load(missing) if missing else {}
         known.update(found)
+        absent.update(k for k in missing if k not in found)
         return {k: known[k] for k in keys if k in known}
 
     def saved(self, records: list[Resource]) -> None:
         """Remember records just written (a save bumps each stored version by one)."""
         for r in records:
             self.records[r.key] = r.evolve(version=r.version + 1)
+            self.absent.discard(r.key)
 
     def forget(self, keys: Iterable[ResourceKey]) -> None:
         """Drop entries that may be stale."""
         for k in keys:
             self.records.pop(k, None)
+            self.absent.discard(k)
 
 
 def apply_changes(

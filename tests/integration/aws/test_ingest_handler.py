@@ -93,3 +93,47 @@ def test_a_rejected_event_is_one_warning_line_and_a_real_failure_an_error(
     (error,) = [r for r in caplog.records if r.name == "leftovers" and r.levelno == logging.ERROR]
     assert error.getMessage() == "message failed"
     assert error.exc_info
+
+
+def count_requests(client: Any) -> list[str]:
+    """Every DynamoDB operation the client makes from now on, by name."""
+    calls: list[str] = []
+    client.meta.events.register("before-call.dynamodb", lambda model, **_: calls.append(model.name))
+    return calls
+
+
+def test_one_batch_is_loaded_with_one_read_and_a_bad_message_still_fails_alone(lambda_env: str) -> None:
+    from leftovers.handlers._wiring import current
+
+    names = ["config_discovered_ec2_instance", "config_discovered_s3_bucket", "config_discovered_eip"]
+    good = [json.dumps(load_event(n)) for n in names]
+    calls = count_requests(current().store.client)  # type: ignore[attr-defined]
+
+    reply = ingest.handler(batch(good[0], "{not json", good[1], good[2]), None)
+
+    assert reply == {"batchItemFailures": [{"itemIdentifier": "m-1"}]}
+    assert calls.count("BatchGetItem") == 1  # the union of the batch's keys, not one read per message
+    assert calls.count("PutItem") + calls.count("TransactWriteItems") == 3  # each message saved on its own
+    assert len(stored(lambda_env)) == 3
+
+    calls.clear()  # the same batch again: one read, no write
+    assert ingest.handler(batch(*good), None) == {"batchItemFailures": []}
+    assert calls == ["BatchGetItem"]
+
+
+def test_a_failed_batch_read_falls_back_to_each_message_reading_its_own(
+    lambda_env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real, reads = DynamoDBStore.load, []
+
+    def flaky(store: DynamoDBStore, keys: Any) -> Any:
+        reads.append(len(keys))
+        if len(reads) == 1:
+            raise StoreError("throttled")
+        return real(store, keys)
+
+    monkeypatch.setattr(DynamoDBStore, "load", flaky)
+    names = ["config_discovered_ec2_instance", "config_discovered_s3_bucket"]
+    assert ingest.handler(batch(*(json.dumps(load_event(n)) for n in names)), None) == {"batchItemFailures": []}
+    assert reads == [2, 1, 1]  # the batch's read failed; each message then read its own key
+    assert len(stored(lambda_env)) == 2

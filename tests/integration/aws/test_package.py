@@ -28,7 +28,7 @@ CHECK = textwrap.dedent(
     make_inventory()  # the reconcile step builds it at each invocation (botocore from the runtime; no AWS call yet)
     from leftovers.handlers import _wiring
     import importlib.util
-    for module in ("leftovers", "aws_lambda_powertools", "slack_sdk", "tzdata"):
+    for module in ("leftovers", "slack_sdk", "tzdata"):
         origin = importlib.util.find_spec(module).origin
         assert origin.startswith(artifact), (module, origin)
     wiring = _wiring.build({"LEFTOVERS_STORE": "dynamodb://leftovers", "LEFTOVERS_TIMEZONE": "Asia/Tokyo"})
