@@ -28,9 +28,9 @@ class PathMissing(Exception):
 def locate(record: Mapping[str, Any], path: str, prefix: str = "detail") -> list[tuple[Any, str]]:
     """Every (value, dotted location) ``path`` reaches; PathMissing names the first step that found nothing."""
     first: PathMissing | None = None
-    for alternative in path.split("|"):
+    for steps in _steps(path):
         try:
-            return _walk(record, alternative.strip(), prefix)
+            return _walk(record, steps, prefix)
         except PathMissing as missing:
             first = first or missing
     assert first is not None
@@ -94,11 +94,9 @@ def to_tags(found: list[Any], resource_type: str | None = None) -> dict[str, str
     return tags if matched else None
 
 
-def _walk(record: Mapping[str, Any], path: str, prefix: str) -> list[tuple[Any, str]]:
+def _walk(record: Mapping[str, Any], steps: tuple[tuple[str, bool], ...], prefix: str) -> list[tuple[Any, str]]:
     current: list[tuple[Any, str]] = [(record, prefix)]
-    for step in path.split("."):
-        fan_out = step.endswith("[]")
-        key = step[:-2] if fan_out else step
+    for key, fan_out in steps:
         reached: list[tuple[Any, str]] = []
         for value, where in current:
             here = f"{where}.{key}" if where else key
