@@ -157,7 +157,7 @@ class SlackPreview:
         raise NotifyError("a preview sends nothing")
 
 
-def notify_options(settings: Settings, at: datetime, slack: bool, group_by: str = "type") -> dict[str, Any]:
+def notify_options(settings: Settings, at: datetime, group_by: str = "type") -> dict[str, Any]:
     """What a notify run adds to the digest: policy filtering, owners, costs (most expensive first), language."""
     return {
         "describe": describer(settings.policy, bundled_prices(), at, links=console_url),

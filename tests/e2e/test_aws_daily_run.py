@@ -85,7 +85,7 @@ def expected_due(envelopes: list[dict[str, Any]], at: datetime) -> set[ResourceK
     settings = Settings.load(env=dict(os.environ))
     store = MemoryStore()
     ingest_changes(store, [c for e in envelopes for c in parse_event(e).changes], settings.policy)
-    options = notify_options(settings, at, slack=True)
+    options = notify_options(settings, at)
     return {e.resource.key for e in build_digest(store, at, settings.timezone, **options).entries}
 
 

@@ -67,7 +67,7 @@ def demo(ctx: click.Context) -> None:
 
 def _run(store: Store, settings: Settings, at: datetime) -> None:
     notifier = TerminalNotifier(sys.stdout)
-    options = notify_options(settings, at, slack=False)
+    options = notify_options(settings, at)
     result = service.run(store, notifier, settings.policy, at, settings.timezone, **options)
     if result.due == 0:
         click.echo(i18n.text(settings.policy.language, "demo_nothing"))

@@ -98,8 +98,8 @@ def notify(
     )
     when = common.parse_at(at, settings.timezone)
     where = destination(settings, to)
-    notifier, slack = _notifier(settings, where, dry_run)
-    options = notify_options(settings, when, slack=slack, group_by=group_by)
+    notifier = _notifier(settings, where, dry_run)
+    options = notify_options(settings, when, group_by=group_by)
     options["account_names"] = names_of(account_names)
     result = service.run(
         common.store(ctx), notifier, settings.policy, when, settings.timezone, dry_run=dry_run or not where, **options
@@ -129,14 +129,14 @@ def notify(
         ctx.exit(1)
 
 
-def _notifier(settings: Settings, where: str | None, dry_run: bool) -> tuple[Notifier, bool]:
-    """The notifier for this run, and whether it renders Slack mentions: a dry run shows what Slack would get
-    (webhook or not) unless the terminal was chosen; a run without a destination previews the terminal digest."""
+def _notifier(settings: Settings, where: str | None, dry_run: bool) -> Notifier:
+    """The notifier for this run: a dry run shows what Slack would get (webhook or not) unless the terminal was
+    chosen; a run without a destination previews the terminal digest. Each notifier renders owners its own way."""
     if dry_run and where in ("email", "slack") and (where == "email" or settings.slack_bot_token):
-        return Preview(make_notifier(settings, sys.stdout, where)), where == "slack"
+        return Preview(make_notifier(settings, sys.stdout, where))
     if dry_run and where != "terminal":
-        return SlackPreview(), True
-    return make_notifier(settings, sys.stdout, where or "terminal"), where == "slack"
+        return SlackPreview()
+    return make_notifier(settings, sys.stdout, where or "terminal")
 
 
 def _preview(message: Message) -> str:
