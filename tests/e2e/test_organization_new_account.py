@@ -35,12 +35,13 @@ from leftovers.handlers import ingest, reconcile
 from leftovers.handlers._wiring import current
 from tests.e2e.test_aws_daily_run import webhook
 from tests.integration.aws.ingest_path import sqs_record
-from tests.integration.aws.lambdas import create_state_machine, executing, run
+from tests.integration.aws.lambdas import create_state_machine, executing, run, states_entered
 from tests.integration.aws.test_template_org_moto import central, resolved
 from tests.support.events import load_event
 from tests.support.moto_server import REGION, MotoServer, aws, lambda_env, load_template, moto_server, unique
 from tests.support.organization import (
     MEMBER_YAML,
+    ListAccountsRounds,
     create_account,
     organization_id,
     organizational_unit,
@@ -185,6 +186,7 @@ def test_a_new_account_gets_the_member_stack_and_its_first_resource_is_in_the_ne
             assert all(f"{org.names[key.account]} ({key.account})" in line for line in lines), lines
 
         # A new account joins the OU: the StackSet's auto-deployment gives it the member stack (docstring).
+        assert load_template()["Resources"]["MemberStackSet"]["Properties"]["AutoDeployment"]["Enabled"] is True
         new = create_account("sandbox-new", org.ou)
         org.stack_set.deploy()
         assert org.stack_set.instances() == {(acct, r) for acct in (a, b, new) for r in REGIONS}
@@ -193,16 +195,21 @@ def test_a_new_account_gets_the_member_stack_and_its_first_resource_is_in_the_ne
         also = org.create_volume(a, "us-east-1", later)  # another account in the same digest: lines name accounts
         assert org.ingest() == 2
         assert {r.key for r in current().store.scan()} == first | {made, also}
-        asked = names_module._deployed().calls
+        asks = ListAccountsRounds(names_module._deployed()._client)  # the warm notify function's client
         posted = len(webhook.requests)
         done = run(machine, {"at": NEXT_RUN.isoformat()})
         assert done["status"] == "SUCCEEDED", done
+        (notified,) = states_entered(done["executionArn"])["Notify"]
+
+    # Reconcile checked both due volumes in their own accounts, the new one's through its new member role.
+    counts = notified["reconcile"]["counts"]
+    assert counts == {"checked": 2, "present": 2, "healed": 0, "unknown": 0, "unreachable_accounts": 0}
 
     lines = lines_naming(webhook, posted, made)
     assert all(f"sandbox-new ({new})" in line for line in lines), lines
     lines = lines_naming(webhook, posted, also)
     assert all(f"sandbox-a ({a})" in line for line in lines), lines
-    # The names were last asked minutes ago (TTL 1 h): the unknown account made the notify step ask once more.
-    assert names_module._deployed().calls > asked
+    # The names were asked by the first run, seconds ago (TTL 1 h): the unknown account made notify ask once more.
+    assert asks.rounds == 1
     stored = {r.key: r for r in current().store.scan()}
     assert (stored[made].notify_count, stored[made].last_notified_at) == (1, NEXT_RUN)  # marked by the mark step

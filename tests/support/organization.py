@@ -110,3 +110,15 @@ def refusing_missing_roles(sts: Any) -> Any:
 
     sts.meta.events.register("before-call.sts.AssumeRole", before_call)
     return sts
+
+
+class ListAccountsRounds:
+    """Counts the full ListAccounts listings an Organizations ``client`` makes (a round, whatever its pages)."""
+
+    def __init__(self, client: Any) -> None:
+        self.rounds = 0
+        client.meta.events.register("before-parameter-build.organizations.ListAccounts", self._count)
+
+    def _count(self, params: dict[str, Any], **_: Any) -> None:
+        if "NextToken" not in params:
+            self.rounds += 1

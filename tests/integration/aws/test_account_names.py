@@ -11,28 +11,15 @@ from botocore.stub import Stubber
 
 from leftovers.adapters.accounts.names import AccountNames
 from tests.support.moto_server import MotoServer, aws, moto_server
-from tests.support.organization import create_account, organization_id
+from tests.support.organization import ListAccountsRounds, create_account, organization_id
 
 __all__ = ["aws", "moto_server"]
 STRANGER = "999999999999"  # an id no account of the organization has (an account that left it, say)
 
 
-class Asks:
-    """Counts ListAccounts rounds (one per full listing, whatever the number of pages)."""
-
-    def __init__(self, names: AccountNames) -> None:
-        self.rounds = 0
-        event = "before-parameter-build.organizations.ListAccounts"
-        names._client.meta.events.register(event, self._count)
-
-    def _count(self, params: dict[str, object], **_: object) -> None:
-        if "NextToken" not in params:
-            self.rounds += 1
-
-
-def named(clock: list[datetime]) -> tuple[AccountNames, Asks]:
+def named(clock: list[datetime]) -> tuple[AccountNames, ListAccountsRounds]:
     names = AccountNames(boto3.client("organizations", region_name="us-east-1"), now=lambda: clock[0])
-    return names, Asks(names)
+    return names, ListAccountsRounds(names._client)
 
 
 def test_an_account_created_since_the_last_ask_is_named_in_the_next_run(aws: MotoServer) -> None:

@@ -21,7 +21,7 @@ class OrganizationLookup:
         self,
         accounts: CrossAccountClients,
         max_calls: int = MAX_CALLS,
-        lookup: Callable[[ClientFactory, int], CloudTrailLookup] = lambda factory, n: CloudTrailLookup(factory, n),
+        lookup: Callable[[ClientFactory, int], CloudTrailLookup] = CloudTrailLookup,
     ) -> None:
         self.accounts, self.max_calls, self.lookup = accounts, max_calls, lookup
         self.unreachable: dict[str, str] = {}

@@ -22,7 +22,8 @@ def boto3_organizations() -> Any:
 
 
 class AccountNames:
-    """Account id -> name of every account of the organization; the last answer is kept for ``ttl``."""
+    """Account id -> name of every account of the organization; the last answer is kept for ``ttl`` (``lookup``
+    asks again, once per run, for an account created since)."""
 
     def __init__(
         self, client: Any = None, ttl: timedelta = TTL, now: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -33,7 +34,7 @@ class AccountNames:
         self.problem: str | None = None
         """Why the last ask failed (the names then stay as they were: ids are shown for unknown accounts)."""
         self.calls = 0
-        self._asked_again_for: tuple[str | None] | None = None  # the run an unknown account made ask again
+        self._asked_again_for: str | None = None  # the run an unknown account last made them be asked again for
 
     def names(self) -> dict[str, str]:
         """The names, asked again once ``ttl`` has passed; on failure the previous answer and ``problem`` set."""
@@ -68,9 +69,9 @@ class AccountNames:
     def ask_again(self, run: str | None, since: datetime) -> None:
         """Ask again for ``run`` unless the answer was got ``since`` or was already asked again for that run."""
         fresh = self._asked is not None and self._asked >= since
-        if fresh or (run is not None and self._asked_again_for == (run,)):
+        if fresh or (run is not None and self._asked_again_for == run):
             return
-        self._asked_again_for, self._asked = (run,), None
+        self._asked_again_for, self._asked = run, None
         self.names()
 
 
