@@ -2,9 +2,9 @@
 
 The fragments sit between ``BEGIN generated`` / ``END generated`` marker lines: the README's coverage table
 (``leftovers sources --format markdown``), the reconcile role's IAM actions (template.yaml, and member.yaml's read
-role, which must allow exactly the same), the CloudTrail rules (one per event pattern) and the queue policy's list
-of them in template.yaml, and member.yaml's forwarding rules (regional and global). ``make regen`` rewrites them;
-``make lint`` runs ``--check``.
+role, which must allow exactly the same, plus the creators lookup's own actions), the CloudTrail rules (one per
+event pattern) and the queue policy's list of them in template.yaml, and member.yaml's forwarding rules (regional
+and global). ``make regen`` rewrites them; ``make lint`` runs ``--check``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import yaml
 
 from leftovers.adapters.accounts.patterns import member_cloudtrail_patterns
 from leftovers.adapters.inventory import iam_actions
+from leftovers.adapters.sources.cloudtrail.lookup import ACTIONS as LOOKUP_ACTIONS
 from leftovers.adapters.sources.cloudtrail.pattern import cloudtrail_patterns
 from leftovers.cli.sources import markdown
 
@@ -32,6 +33,10 @@ def _coverage(indent: str) -> str:
 
 def _reconcile_actions(indent: str) -> str:
     return "".join(f"{indent}- {action}\n" for action in iam_actions())
+
+
+def _creator_lookup_actions(indent: str) -> str:
+    return "".join(f"{indent}- {action}\n" for action in LOOKUP_ACTIONS)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -128,6 +133,7 @@ def _member_cloudtrail_rules(indent: str) -> str:
 FRAGMENTS: dict[str, Callable[[str], str]] = {
     "coverage-table": _coverage,
     "reconcile-actions": _reconcile_actions,
+    "creator-lookup-actions": _creator_lookup_actions,
     "cloudtrail-rules": _cloudtrail_rules,
     "cloudtrail-rule-arns": _cloudtrail_rule_arns,
     "member-cloudtrail-rules": _member_cloudtrail_rules,

@@ -24,11 +24,26 @@ def organization_id() -> str:
         return str(org.describe_organization()["Organization"]["Id"])
 
 
-def create_account(name: str) -> str:
-    """A new member account, as Organizations creates it; returns its id."""
+def root_id() -> str:
+    """The organization's root (r-...)."""
+    return str(boto3.client("organizations", region_name="us-east-1").list_roots()["Roots"][0]["Id"])
+
+
+def organizational_unit(name: str) -> str:
+    """A new OU (a unique name based on ``name``) under the root; returns its id."""
+    org = boto3.client("organizations", region_name="us-east-1")
+    made = org.create_organizational_unit(ParentId=root_id(), Name=unique(name))
+    return str(made["OrganizationalUnit"]["Id"])
+
+
+def create_account(name: str, ou: str | None = None) -> str:
+    """A new member account, as Organizations creates it (in the root), then moved into ``ou`` if given."""
     org = boto3.client("organizations", region_name="us-east-1")
     status = org.create_account(Email=f"{unique(name)}@example.com", AccountName=name)["CreateAccountStatus"]
-    return str(status["AccountId"])
+    account = str(status["AccountId"])
+    if ou is not None:
+        org.move_account(AccountId=account, SourceParentId=root_id(), DestinationParentId=ou)
+    return account
 
 
 def session_in(account: str) -> boto3.session.Session:
@@ -95,3 +110,15 @@ def refusing_missing_roles(sts: Any) -> Any:
 
     sts.meta.events.register("before-call.sts.AssumeRole", before_call)
     return sts
+
+
+class ListAccountsRounds:
+    """Counts the full ListAccounts listings an Organizations ``client`` makes (a round, whatever its pages)."""
+
+    def __init__(self, client: Any) -> None:
+        self.rounds = 0
+        client.meta.events.register("before-parameter-build.organizations.ListAccounts", self._count)
+
+    def _count(self, params: dict[str, Any], **_: Any) -> None:
+        if "NextToken" not in params:
+            self.rounds += 1

@@ -26,7 +26,8 @@ from leftovers.service import reconcile as service
     type=click.IntRange(min=0),
     default=0,
     metavar="N",
-    help="Also look up who created up to N resources no CloudTrail event named (CloudTrail LookupEvents).",
+    help="Also look up who created up to N resources no CloudTrail event named (CloudTrail LookupEvents; with "
+    "--org, in each resource's own account through ROLE).",
 )
 @click.option(
     "--org", metavar="ROLE",
@@ -91,8 +92,10 @@ def reconcile(
     for account, why in sorted(getattr(inventory, "unreachable", {}).items()):  # --org only
         click.echo(f"  unreachable  account {account}: {why}")
     if creators and not dry_run:
-        from leftovers.adapters.sources.cloudtrail.lookup import CloudTrailLookup
+        from leftovers.adapters.accounts.creators import creator_lookup
 
-        lookup = CloudTrailLookup(max_calls=2 * creators)  # an id, then a name, per resource at most
+        lookup = creator_lookup(inventory, max_calls=2 * creators)  # an id, then a name, per resource at most
         looked, found = service.fill_creators(store, lookup, settings.policy, at, creators)
         click.echo(f"Creators: {found} found of {looked} looked up ({lookup.calls} LookupEvents calls).")
+        for account, why in sorted(getattr(lookup, "unreachable", {}).items()):  # --org: each account's own history
+            click.echo(f"  creators unknown  account {account}: {why}")

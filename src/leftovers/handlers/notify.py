@@ -29,7 +29,7 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     at, run = parse_at(event.get("at")), parse_run(event.get("run"))
     due = hold(wiring.lease, run, packed_rows_in((event.get("reconcile") or {}).get("due_rows")))
     options = notify_options(wiring.settings, at)  # the policy's filter, owners and costs, as the CLI
-    options["account_names"], problem = names_for(os.environ)  # organization mode: "name (id)"
+    options["account_names"], problem = names_for(os.environ, run)  # organization mode: "name (id)"
     if problem:
         logger.warning("account names", extra={"problem": problem})
     part = post_part(wiring.store, wiring.notifier(), at, wiring.settings.timezone, options,

@@ -28,6 +28,8 @@ from leftovers.core.errors import EventRejected, InventoryError
 from leftovers.core.model import ChangeKind, Resource, ResourceChange, ResourceKey
 
 SOURCE = "lookup"
+ACTIONS = ("cloudtrail:LookupEvents",)
+"""The IAM actions a lookup makes (member.yaml's LookUpCreators statement is generated from this)."""
 CALLS_PER_SECOND = 2.0  # LookupEvents' limit per account and region
 MAX_CALLS = 50  # per run, unless told otherwise
 BEFORE = timedelta(hours=1)  # Config captures an item minutes after the API call that made it
@@ -35,6 +37,10 @@ AFTER = timedelta(minutes=15)
 
 Anchor = tuple[ResourceKey, datetime, Sequence[str]]
 """A resource, the time its creation was captured, and the CloudTrail event ids Config related to it."""
+
+
+class LookupDenied(InventoryError):
+    """The credentials may not call LookupEvents (in that account: the member role of an older member stack)."""
 
 
 def related_event_ids(event: Mapping[str, Any]) -> list[str]:
@@ -95,7 +101,7 @@ class CloudTrailLookup:
             )
         except ClientError as exc:
             if error_code(exc) in ACCESS_DENIED:
-                raise InventoryError(f"cloudtrail:LookupEvents: access denied in {region}") from None
+                raise LookupDenied(f"cloudtrail:LookupEvents: access denied in {region}") from None
             self.errors += 1  # throttled past botocore's retries, or a bad value: try the next one
             return []
         except BotoCoreError as exc:
