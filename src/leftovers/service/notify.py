@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,6 +14,7 @@ from leftovers.core.errors import NotifyError
 from leftovers.core.lifecycle import is_due, mark_notified
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Message, Notifier, Store
+from leftovers.core.routing import RoutedMessage
 from leftovers.service.batches import save_recomputed
 
 Describe = Callable[[Resource], DigestEntry | None]
@@ -49,20 +51,42 @@ def build_digest(
 
 
 def send(
-    notifier: Notifier, digest: Digest, on_delivered: Callable[[Message], object] = lambda m: None
+    notifier: Notifier, digest: Digest, on_accepted: Callable[[list[ResourceKey]], object] = lambda keys: None
 ) -> NotifyResult:
-    """Deliver the digest message by message; stop at the first failure so the rest stays due."""
+    """Deliver the digest message by message; a resource counts as sent once every message naming it was accepted.
+
+    A failure stops its own route's messages (the rest of that route stays due) but not the other routes': without
+    routing there is one route, so the first failure stops the run. ``on_accepted`` gets each batch of resources
+    whose last message was just accepted.
+    """
     messages = notifier.render(digest)
+    waiting = Counter(k for m in messages for k in m.keys)  # messages still to be accepted, per resource
+    failed: dict[str, str] = {}  # route -> why its delivery stopped
     sent: list[ResourceKey] = []
-    for index, message in enumerate(messages):
+    delivered = 0
+    for message in messages:
+        route = _route(message)
+        if route in failed:
+            continue
         try:
             notifier.deliver(message)
         except NotifyError as exc:
-            unsent = [k for m in messages[index:] for k in m.keys]
-            return NotifyResult(len(digest.entries), tuple(sent), tuple(unsent), index, str(exc))
-        on_delivered(message)
-        sent.extend(message.keys)
-    return NotifyResult(len(digest.entries), tuple(sent), (), len(messages))
+            failed[route] = str(exc)
+            continue
+        delivered += 1
+        waiting.subtract(message.keys)
+        done = [k for k in dict.fromkeys(message.keys) if waiting[k] == 0]
+        if done:
+            on_accepted(done)
+            sent.extend(done)
+    unsent = tuple(k for k in waiting if waiting[k] > 0)
+    error = "; ".join(f"{route}: {why}" if route else why for route, why in failed.items()) if failed else None
+    return NotifyResult(len(digest.entries), tuple(sent), unsent, delivered, error)
+
+
+def _route(message: Message) -> str:
+    """The route a message belongs to (routed messages name theirs), tagging its error with route and destination."""
+    return f"route {message.route} ({message.to})" if isinstance(message, RoutedMessage) else ""
 
 
 def mark(
@@ -103,4 +127,4 @@ def run(
         keys = tuple(k for m in previews for k in m.keys)
         return NotifyResult(len(digest.entries), unsent=keys, messages=len(previews), previews=previews)
     seen = {e.resource.key: e.resource for e in digest.entries}
-    return send(notifier, digest, lambda m: mark(store, m.keys, at, deadlines, [seen[k] for k in m.keys]))
+    return send(notifier, digest, lambda keys: mark(store, keys, at, deadlines, [seen[k] for k in keys]))
