@@ -15,9 +15,10 @@ import pytest
 
 from tests.support.cli import Run
 from tests.support.moto_server import MotoServer, aws, moto_server, unique
+from tests.support.routing import DEAR, event
 from tests.support.slack_api import TOKEN, SlackApi
 from tests.support.slack_sink import SlackSink
-from tests.support.synthetic import config_event, jsonl
+from tests.support.synthetic import jsonl
 
 __all__ = ["aws", "moto_server"]  # fixtures used by this module
 
@@ -26,21 +27,10 @@ MAIN_CHANNEL, TEAM_B_CHANNEL = "C0MAIN", "C0TEAMB1"
 ACCOUNT_B = "222222222222"
 
 
-def event(n: int, account: str = "123456789012", instance_type: str = "t3.large", **tags: str) -> dict[str, Any]:
-    """Synthetic instance ``n`` in ``account``: t3.large is ~$61/month in Tokyo, m5.4xlarge ~$561."""
-    found = config_event(n, **tags)
-    item = found["detail"]["configurationItem"]
-    item["configuration"]["instanceType"] = instance_type
-    item["awsAccountId"] = found["account"] = account
-    item["ARN"] = item["ARN"].replace("123456789012", account)
-    found["resources"] = [item["ARN"]]
-    return found
-
-
 EVENTS = [
     event(1, team="a"),  # team-a
     event(2, ACCOUNT_B),  # team-b
-    event(3, instance_type="m5.4xlarge", team="a"),  # team-a and platform
+    event(3, instance_type=DEAR, team="a"),  # team-a and platform
     event(4),  # no route: the default, the run's own channel
 ]
 
