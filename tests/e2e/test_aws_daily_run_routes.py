@@ -6,7 +6,8 @@ destination leaves exactly its resources due while the other routes go out and a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import boto3
@@ -42,10 +43,34 @@ class Organization:
             org.move_account(AccountId=self.ids[name], SourceParentId=root, DestinationParentId=self.sandboxes)
 
 
+@dataclass
+class Routes:
+    """The organization, each route's webhook sink (and the run's own, ``main``), and how to run the state machine."""
+
+    org: Organization
+    sinks: dict[str, SlackSink]
+    aws: MotoServer
+    monkeypatch: pytest.MonkeyPatch
+
+    def run_daily(self, times: int, between: Callable[[], object] = lambda: None) -> list[dict[str, Any]]:
+        """Run the daily state machine at AT ``times`` times, calling ``between`` after each run but the last."""
+        done = []
+        with executing(self.aws, self.monkeypatch):
+            for n in range(times):
+                done.append(run(create_state_machine(REGION), {"at": AT.isoformat()}))
+                if n < times - 1:
+                    between()
+        return done
+
+
 @pytest.fixture
 def routes(
-    lambda_env: str, webhook: SlackSink, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[Organization, dict[str, SlackSink]]]:
+    lambda_env: str,
+    webhook: SlackSink,
+    aws: MotoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    everything_exists: EverythingExists,
+) -> Iterator[Routes]:
     """The organization, a webhook per route stored under the prefix, and the policy in its config parameter."""
     org = Organization()
     prefix = f"/leftovers/routes/{unique('stack')}/"
@@ -74,7 +99,7 @@ min_monthly_cost = 100
         monkeypatch.setenv(names.SWITCH, "organizations")  # organization mode names the accounts
         names._deployed.cache_clear()
         _wiring.account_units.cache_clear()
-        yield org, {"sandboxes": sandboxes, "platform": platform, "main": webhook}
+        yield Routes(org, {"sandboxes": sandboxes, "platform": platform, "main": webhook}, aws, monkeypatch)
         names._deployed.cache_clear()
         _wiring.account_units.cache_clear()
 
@@ -103,17 +128,10 @@ def counts(table: str) -> dict[str, int]:
     return {r.name or "": r.notify_count for r in DynamoDBStore(table).scan()}
 
 
-def test_the_daily_run_posts_one_digest_per_route_naming_the_accounts(
-    lambda_env: str,
-    routes: tuple[Organization, dict[str, SlackSink]],
-    aws: MotoServer,
-    monkeypatch: pytest.MonkeyPatch,
-    everything_exists: EverythingExists,
-) -> None:
-    org, sinks = routes
+def test_the_daily_run_posts_one_digest_per_route_naming_the_accounts(lambda_env: str, routes: Routes) -> None:
+    org, sinks = routes.org, routes.sinks
     tracked(lambda_env, org)
-    with executing(aws, monkeypatch):
-        done = run(create_state_machine(REGION), {"at": AT.isoformat()})
+    (done,) = routes.run_daily(1)
     assert done["status"] == "SUCCEEDED", done
 
     (sandboxes,), (platform,), (main,) = (posted(sinks[n]) for n in ("sandboxes", "platform", "main"))
@@ -131,19 +149,13 @@ def test_the_daily_run_posts_one_digest_per_route_naming_the_accounts(
 
 
 def test_a_failing_route_leaves_its_resources_due_and_the_other_routes_are_marked(
-    lambda_env: str,
-    routes: tuple[Organization, dict[str, SlackSink]],
-    aws: MotoServer,
-    monkeypatch: pytest.MonkeyPatch,
-    everything_exists: EverythingExists,
+    lambda_env: str, routes: Routes
 ) -> None:
-    org, sinks = routes
+    org, sinks = routes.org, routes.sinks
     sinks["platform"].script(500, times=4)  # the first try and every retry
     tracked(lambda_env, org)
-    with executing(aws, monkeypatch):
-        failed = run(create_state_machine(REGION), {"at": AT.isoformat()})
-        after = counts(lambda_env)
-        again = run(create_state_machine(REGION), {"at": AT.isoformat()})  # the platform webhook is back
+    after: dict[str, int] = {}
+    failed, again = routes.run_daily(2, between=lambda: after.update(counts(lambda_env)))  # then the webhook is back
 
     assert failed["status"] == "FAILED"
     assert "route platform (webhook:/leftovers/routes/" in failed.get("cause", "")

@@ -13,6 +13,7 @@ from typing import Any
 import boto3
 import pytest
 
+from leftovers.adapters.config_file import parse_policy
 from tests.support.cli import Run
 from tests.support.moto_server import MotoServer, aws, moto_server, unique
 from tests.support.routing import DEAR, event
@@ -181,3 +182,25 @@ def test_a_channel_route_without_a_bot_token_is_one_line(run: Run, env: dict[str
         "Error: routing: route 'team-b' posts to slack:C0TEAMB1, which needs a Slack app's bot token "
         "(LEFTOVERS_SLACK_BOT_TOKEN or --slack-token)"
     )
+
+
+def test_the_readme_example_loads_and_a_route_without_conditions_is_the_error_it_shows(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = (Path(__file__).resolve().parents[2] / "README.md").read_text().split("\n### Routing\n", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    routing = parse_policy(example).routing
+    assert routing is not None
+    assert [(r.name, r.to) for r in routing.routes] == [
+        ("sandbox-a", "slack:C0TEAMA1"), ("platform", "webhook:/leftovers/routes/platform")
+    ]  # fmt: skip
+    command, shown = section.split("```console\n", 1)[1].split("```", 1)[0].splitlines()
+    conditions = ("accounts", "ous", "owners", "tags")
+    (tmp_path / "leftovers.toml").write_text(
+        "\n".join(line for line in example.splitlines() if not line.startswith(conditions)) + "\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert command.startswith("$ LEFTOVERS_CONFIG=leftovers.toml leftovers notify ")
+    result = run("notify", env={"LEFTOVERS_CONFIG": "leftovers.toml"})
+    assert result.exit_code == 1
+    assert result.stderr.strip() == shown

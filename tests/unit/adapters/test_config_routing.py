@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from leftovers.adapters.config_file import parse_policy
@@ -112,3 +114,13 @@ def route(body: str, default: str = 'default = "main"\n') -> str:
 )
 def test_each_mistake_is_one_line_naming_file_line_and_key(text: str, expected: str) -> None:
     assert error(text).startswith(expected)
+
+
+def test_the_commented_example_in_leftovers_example_toml_loads_once_uncommented() -> None:
+    example = (Path(__file__).resolve().parents[3] / "leftovers.example.toml").read_text()
+    block = example[example.index("# [routing]") :]
+    routing = parse_policy("\n".join(line.removeprefix("#").removeprefix(" ") for line in block.splitlines())).routing
+    assert routing is not None
+    assert routing.default == MAIN
+    assert [r.name for r in routing.routes] == ["sandbox-a", "platform"]
+    assert routing.routes[1].min_monthly_cost == 100
