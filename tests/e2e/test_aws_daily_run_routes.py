@@ -22,25 +22,10 @@ from leftovers.service.ingest import ingest as ingest_changes
 from tests.e2e.test_aws_daily_run import AT, EverythingExists, everything_exists, fresh_reconcile_options, webhook
 from tests.integration.aws.lambdas import create_state_machine, executing, run
 from tests.support.moto_server import REGION, MotoServer, aws, lambda_env, moto_server, unique
-from tests.support.organization import create_account, organization_id
-from tests.support.routing import CHEAP, DEAR, event
+from tests.support.routing import CHEAP, DEAR, Organization, event
 from tests.support.slack_sink import SlackSink, slack_sink
 
 __all__ = ["aws", "everything_exists", "fresh_reconcile_options", "lambda_env", "moto_server", "slack_sink", "webhook"]
-
-
-class Organization:
-    """Three member accounts: sandbox-a and sandbox-b in a sandboxes OU, prod at the root."""
-
-    def __init__(self) -> None:
-        organization_id()
-        org = boto3.client("organizations", region_name="us-east-1")
-        root = org.list_roots()["Roots"][0]["Id"]
-        self.sandboxes = org.create_organizational_unit(ParentId=root, Name=unique("sandboxes"))
-        self.sandboxes = self.sandboxes["OrganizationalUnit"]["Id"]
-        self.ids = {name: create_account(name) for name in ("sandbox-a", "sandbox-b", "prod")}
-        for name in ("sandbox-a", "sandbox-b"):
-            org.move_account(AccountId=self.ids[name], SourceParentId=root, DestinationParentId=self.sandboxes)
 
 
 @dataclass

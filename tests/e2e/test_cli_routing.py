@@ -16,7 +16,7 @@ import pytest
 from leftovers.adapters.config_file import parse_policy
 from tests.support.cli import Run
 from tests.support.moto_server import MotoServer, aws, moto_server, unique
-from tests.support.routing import DEAR, event
+from tests.support.routing import DEAR, Organization, event
 from tests.support.slack_api import TOKEN, SlackApi
 from tests.support.slack_sink import SlackSink
 from tests.support.synthetic import jsonl
@@ -204,3 +204,37 @@ def test_the_readme_example_loads_and_a_route_without_conditions_is_the_error_it
     result = run("notify", env={"LEFTOVERS_CONFIG": "leftovers.toml"})
     assert result.exit_code == 1
     assert result.stderr.strip() == shown
+
+
+def test_a_route_naming_an_ou_reads_the_organization_and_a_missing_webhook_fails_its_route_only(
+    run: Run, aws: MotoServer, slack_sink: SlackSink, tmp_path: Path
+) -> None:
+    org = Organization()
+    missing = f"/leftovers/routes/{unique('never-stored')}"
+    config = tmp_path / "leftovers.toml"
+    config.write_text(f"""\
+[routing]
+default = "main"
+
+[[routing.route]]
+name = "sandboxes"
+to = "main"
+ous = ["{org.sandboxes}"]
+
+[[routing.route]]
+name = "platform"
+to = "webhook:{missing}"
+min_monthly_cost = 100
+""")
+    env = {"LEFTOVERS_CONFIG": str(config), "LEFTOVERS_SLACK_WEBHOOK_URL": slack_sink.url}
+    ids = org.ids
+    events = [event(1, ids["sandbox-a"]), event(2, ids["sandbox-b"], DEAR), event(3, ids["prod"])]
+    assert run("ingest", "-", input=jsonl(events), env=env).exit_code == 0
+    result = run("notify", "--at", NIGHT, env=env)
+    assert result.exit_code == 1
+    assert f"route platform (webhook:{missing}): SSM parameter {missing}: cannot be read" in result.stderr
+    sandboxes, default = (r.json for r in slack_sink.accepted)  # both to the run's own webhook, in route order
+    assert header(sandboxes).endswith("· route sandboxes")
+    assert named([sandboxes]) == ["synthetic-1", "synthetic-2"]
+    assert named([default]) == ["synthetic-3"]
+    assert counts(run, env) == {"synthetic-1": 1, "synthetic-2": 0, "synthetic-3": 1}

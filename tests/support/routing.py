@@ -1,9 +1,14 @@
-"""Synthetic Config events for routing tests: an instance in a chosen account, of a chosen (priced) type."""
+"""For routing tests: synthetic Config events of an instance in a chosen account, of a chosen (priced) type, and an
+organization of three accounts on the moto server, two of them in an OU."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import boto3
+
+from tests.support.moto_server import unique
+from tests.support.organization import create_account, organization_id
 from tests.support.synthetic import config_event
 
 CHEAP, DEAR = "t3.large", "m5.4xlarge"
@@ -19,3 +24,17 @@ def event(n: int, account: str = "123456789012", instance_type: str = CHEAP, **t
     item["ARN"] = item["ARN"].replace("123456789012", account)
     found["resources"] = [item["ARN"]]
     return found
+
+
+class Organization:
+    """Three member accounts: sandbox-a and sandbox-b in a sandboxes OU, prod at the root."""
+
+    def __init__(self) -> None:
+        organization_id()
+        org = boto3.client("organizations", region_name="us-east-1")
+        root = org.list_roots()["Roots"][0]["Id"]
+        unit = org.create_organizational_unit(ParentId=root, Name=unique("sandboxes"))["OrganizationalUnit"]
+        self.sandboxes = str(unit["Id"])
+        self.ids = {name: create_account(name) for name in ("sandbox-a", "sandbox-b", "prod")}
+        for name in ("sandbox-a", "sandbox-b"):
+            org.move_account(AccountId=self.ids[name], SourceParentId=root, DestinationParentId=self.sandboxes)
