@@ -17,12 +17,13 @@ from leftovers.adapters.accounts import names
 from leftovers.adapters.sources import parse_event
 from leftovers.adapters.stores.dynamodb import DynamoDBStore
 from leftovers.core.deadlines import Schedule
+from leftovers.core.routing import MAIN
 from leftovers.handlers import _wiring
 from leftovers.service.ingest import ingest as ingest_changes
 from tests.e2e.test_aws_daily_run import AT, EverythingExists, everything_exists, fresh_reconcile_options, webhook
 from tests.integration.aws.lambdas import create_state_machine, executing, run
 from tests.support.moto_server import REGION, MotoServer, aws, lambda_env, moto_server, unique
-from tests.support.routing import CHEAP, DEAR, Organization, event
+from tests.support.routing import CHEAP, DEAR, Organization, event, routing_toml
 from tests.support.slack_sink import SlackSink, slack_sink
 
 __all__ = ["aws", "everything_exists", "fresh_reconcile_options", "lambda_env", "moto_server", "slack_sink", "webhook"]
@@ -63,20 +64,11 @@ def routes(
     with SlackSink() as sandboxes, SlackSink() as platform:
         for name, sink in (("sandboxes", sandboxes), ("platform", platform)):
             ssm.put_parameter(Name=f"{prefix}{name}", Type="SecureString", Value=sink.url)
-        policy = f"""\
-[routing]
-default = "main"
-
-[[routing.route]]
-name = "sandboxes"
-to = "webhook:{prefix}sandboxes"
-ous = ["{org.sandboxes}"]
-
-[[routing.route]]
-name = "platform"
-to = "webhook:{prefix}platform"
-min_monthly_cost = 100
-"""
+        policy = routing_toml(
+            MAIN,
+            {"name": "sandboxes", "to": f"webhook:{prefix}sandboxes", "ous": [org.sandboxes]},
+            {"name": "platform", "to": f"webhook:{prefix}platform", "min_monthly_cost": 100},
+        )
         parameter = f"/leftovers/{unique('config')}"
         ssm.put_parameter(Name=parameter, Type="String", Value=policy)
         monkeypatch.setenv(_wiring.CONFIG_PARAMETER, parameter)

@@ -14,9 +14,10 @@ import boto3
 import pytest
 
 from leftovers.adapters.config_file import parse_policy
+from leftovers.core.routing import MAIN
 from tests.support.cli import Run
 from tests.support.moto_server import MotoServer, aws, moto_server, unique
-from tests.support.routing import DEAR, Organization, event
+from tests.support.routing import DEAR, Organization, event, routing_toml
 from tests.support.slack_api import TOKEN, SlackApi
 from tests.support.slack_sink import SlackSink
 from tests.support.synthetic import jsonl
@@ -53,25 +54,14 @@ def env(aws: MotoServer, sinks: tuple[SlackSink, SlackSink], slack_api: SlackApi
         ssm.put_parameter(Name=names[team], Type="SecureString", Value=sink.url)
     slack_api.channels |= {MAIN_CHANNEL, TEAM_B_CHANNEL}
     config = tmp_path / "leftovers.toml"
-    config.write_text(f"""\
-[routing]
-default = "main"
-
-[[routing.route]]
-name = "team-a"
-to = "webhook:{names["team-a"]}"
-tags = {{ team = "a" }}
-
-[[routing.route]]
-name = "team-b"
-to = "slack:{TEAM_B_CHANNEL}"
-accounts = ["{ACCOUNT_B}"]
-
-[[routing.route]]
-name = "platform"
-to = "webhook:{names["platform"]}"
-min_monthly_cost = 100
-""")
+    config.write_text(
+        routing_toml(
+            MAIN,
+            {"name": "team-a", "to": f"webhook:{names['team-a']}", "tags": {"team": "a"}},
+            {"name": "team-b", "to": f"slack:{TEAM_B_CHANNEL}", "accounts": [ACCOUNT_B]},
+            {"name": "platform", "to": f"webhook:{names['platform']}", "min_monthly_cost": 100},
+        )
+    )
     return {
         "LEFTOVERS_CONFIG": str(config),
         "LEFTOVERS_SLACK_API_URL": slack_api.url,
@@ -212,20 +202,13 @@ def test_a_route_naming_an_ou_reads_the_organization_and_a_missing_webhook_fails
     org = Organization()
     missing = f"/leftovers/routes/{unique('never-stored')}"
     config = tmp_path / "leftovers.toml"
-    config.write_text(f"""\
-[routing]
-default = "main"
-
-[[routing.route]]
-name = "sandboxes"
-to = "main"
-ous = ["{org.sandboxes}"]
-
-[[routing.route]]
-name = "platform"
-to = "webhook:{missing}"
-min_monthly_cost = 100
-""")
+    config.write_text(
+        routing_toml(
+            MAIN,
+            {"name": "sandboxes", "to": MAIN, "ous": [org.sandboxes]},
+            {"name": "platform", "to": f"webhook:{missing}", "min_monthly_cost": 100},
+        )
+    )
     env = {"LEFTOVERS_CONFIG": str(config), "LEFTOVERS_SLACK_WEBHOOK_URL": slack_sink.url}
     ids = org.ids
     events = [event(1, ids["sandbox-a"]), event(2, ids["sandbox-b"], DEAR), event(3, ids["prod"])]

@@ -3,6 +3,7 @@ organization of three accounts on the moto server, two of them in an OU."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import boto3
@@ -38,3 +39,17 @@ class Organization:
         self.ids = {name: create_account(name) for name in ("sandbox-a", "sandbox-b", "prod")}
         for name in ("sandbox-a", "sandbox-b"):
             org.move_account(AccountId=self.ids[name], SourceParentId=root, DestinationParentId=self.sandboxes)
+
+
+def routing_toml(default: str, *routes: dict[str, Any]) -> str:
+    """A ``[routing]`` table in TOML: ``default``, then each route's keys as given (strings, numbers, lists of
+    strings, and ``tags`` as a table of strings)."""
+
+    def value(v: Any) -> str:
+        if isinstance(v, dict):
+            return "{ " + ", ".join(f"{k} = {value(x)}" for k, x in v.items()) + " }"
+        return json.dumps(v)  # a JSON string, number or list of strings is the same in TOML
+
+    tables = ["[[routing.route]]\n" + "".join(f"{k} = {value(v)}\n" for k, v in r.items()) for r in routes]
+    return "\n".join([f"[routing]\ndefault = {value(default)}\n", *tables])
+
