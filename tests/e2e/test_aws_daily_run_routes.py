@@ -126,7 +126,7 @@ def test_the_daily_run_posts_one_digest_per_route_naming_the_accounts(lambda_env
 
 
 def test_a_failing_route_leaves_its_resources_due_and_the_other_routes_are_marked(
-    lambda_env: str, routes: Routes
+    lambda_env: str, routes: Routes, caplog: pytest.LogCaptureFixture
 ) -> None:
     org, sinks = routes.org, routes.sinks
     sinks["platform"].script(500, times=4)  # the first try and every retry
@@ -140,6 +140,8 @@ def test_a_failing_route_leaves_its_resources_due_and_the_other_routes_are_marke
     assert named(posted(sinks["main"])[:1]) == ["synthetic-3"]  # the route after the failed one went too
     # synthetic-2 reached the sandboxes channel but not the platform's: it stays due, as does synthetic-4.
     assert after == {"synthetic-1": 1, "synthetic-2": 0, "synthetic-3": 1, "synthetic-4": 0}
+    logged = [(r.route, r.accepted, r.error is None) for r in caplog.records if r.getMessage() == "route"]  # type: ignore[attr-defined]
+    assert logged[:3] == [("sandboxes", 1, True), ("platform", 0, False), ("default", 1, True)]  # the failed run
     assert again["status"] == "SUCCEEDED", again
     assert named([posted(sinks["platform"])[-1]]) == ["synthetic-2", "synthetic-4"]
     assert counts(lambda_env) == {f"synthetic-{n}": 1 for n in range(1, 5)}

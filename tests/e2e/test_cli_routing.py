@@ -96,7 +96,14 @@ def test_each_route_gets_its_own_digest_at_its_own_destination(
     result = run("notify", "--at", NIGHT, env=env)
     assert result.exit_code == 0, result.output
     # Four digests, and app mode closes each of its two channels with a total.
-    assert result.stdout.strip() == "Sent 6 message(s) naming 4 leftover(s)."
+    lines = [re.sub(r"routes/([a-z-]+)-\w+:", r"routes/\1:", line) for line in result.stdout.splitlines()]
+    assert lines == [
+        "Sent 6 message(s) naming 4 leftover(s).",
+        "  route team-a -> webhook:/leftovers/routes/team-a: 1 message(s) accepted",
+        f"  route team-b -> slack:{TEAM_B_CHANNEL}: 2 message(s) accepted",
+        "  route platform -> webhook:/leftovers/routes/platform: 1 message(s) accepted",
+        "  route default -> main: 2 message(s) accepted",
+    ]
 
     (to_a,) = [r.json for r in team_a.accepted]
     (to_platform,) = [r.json for r in platform.accepted]
@@ -122,6 +129,7 @@ def test_a_failing_destination_leaves_its_resources_due_and_the_others_go_out(
     result = run("notify", "--at", NIGHT, env=env)
     assert result.exit_code == 1
     assert "Sent 5 message(s) naming 3 leftover(s)." in result.stdout
+    assert re.search(r"route platform -> webhook:\S+: 0 message\(s\) accepted, then failed\n", result.stdout)
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Error: 1 leftover(s) not sent, still due: route platform (webhook:/leftovers/routes/")
     assert "Slack answered 500" in line

@@ -135,6 +135,9 @@ def notify(
         click.echo("Nothing is due.")
         return
     click.echo(f"Sent {result.messages} message(s) naming {len(result.sent)} leftover(s).")
+    for route in result.routes:
+        failed = ", then failed" if route.error else ""
+        click.echo(f"  route {route.name} -> {route.to}: {route.accepted} message(s) accepted{failed}")
     if result.error is not None:
         click.echo(f"Error: {len(result.unsent)} leftover(s) not sent, still due: {result.error}", err=True)
         ctx.exit(1)

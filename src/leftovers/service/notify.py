@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +31,18 @@ class NotifyResult:
     messages: int = 0
     error: str | None = None
     previews: tuple[Message, ...] = field(default=())
+    routes: tuple[RouteOutcome, ...] = ()
+    """With routing, what each route's delivery did (for logs and the CLI's summary)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RouteOutcome:
+    """One route's delivery: its name and destination, how many of its messages were accepted, why it stopped."""
+
+    name: str
+    to: str
+    accepted: int = 0
+    error: str | None = None
 
 
 def build_digest(
@@ -61,32 +73,33 @@ def send(
     """
     messages = notifier.render(digest)
     waiting = Counter(k for m in messages for k in m.keys)  # messages still to be accepted, per resource
-    failed: dict[str, str] = {}  # route -> why its delivery stopped
+    routes = {_route(m): RouteOutcome(*_route(m)) for m in messages}  # unrouted messages share the route ("", "")
     sent: list[ResourceKey] = []
-    delivered = 0
     for message in messages:
         route = _route(message)
-        if route in failed:
+        if routes[route].error is not None:
             continue
         try:
             notifier.deliver(message)
         except NotifyError as exc:
-            failed[route] = str(exc)
+            routes[route] = replace(routes[route], error=str(exc))
             continue
-        delivered += 1
+        routes[route] = replace(routes[route], accepted=routes[route].accepted + 1)
         waiting.subtract(message.keys)
         done = [k for k in dict.fromkeys(message.keys) if waiting[k] == 0]
         if done:
             on_accepted(done)
             sent.extend(done)
     unsent = tuple(k for k in waiting if waiting[k] > 0)
-    error = "; ".join(f"{route}: {why}" if route else why for route, why in failed.items()) if failed else None
-    return NotifyResult(len(digest.entries), tuple(sent), unsent, delivered, error)
+    failed = [f"route {r.name} ({r.to}): {r.error}" if r.name else r.error for r in routes.values() if r.error]
+    named = tuple(r for r in routes.values() if r.name)
+    delivered = sum(r.accepted for r in routes.values())
+    return NotifyResult(len(digest.entries), tuple(sent), unsent, delivered, "; ".join(failed) or None, routes=named)
 
 
-def _route(message: Message) -> str:
-    """The route a message belongs to (routed messages name theirs), tagging its error with route and destination."""
-    return f"route {message.route} ({message.to})" if isinstance(message, RoutedMessage) else ""
+def _route(message: Message) -> tuple[str, str]:
+    """The route a message belongs to and its destination (routed messages name theirs; others share one)."""
+    return (message.route, message.to) if isinstance(message, RoutedMessage) else ("", "")
 
 
 def mark(
