@@ -21,7 +21,6 @@ from leftovers.core.ports import Inventory, Notifier, Store
 from leftovers.core.routing import MAIN
 from leftovers.settings import Settings
 
-__all__ = ["Preview", "SlackPreview"]  # re-exported: the CLI imports its notifiers from here
 DYNAMODB_SCHEME = "dynamodb://"
 
 
@@ -91,7 +90,7 @@ def destination(settings: Settings, to: str | None = None) -> str | None:
     ``None``: no destination, so notify only previews (a job that lost its webhook must not use up the notices)."""
     routing = settings.policy.routing
     # Every route (and the default) names its own destination: the run needs no webhook or channel of its own.
-    off_main = routing is not None and MAIN not in (routing.default, *(r.to for r in routing.routes))
+    off_main = routing is not None and all(to != MAIN for _, to in routing.every())
     slack = settings.slack_bot_token or settings.slack_webhook_url or off_main
     if to == "slack" and not slack:
         raise SettingsError(
@@ -153,13 +152,11 @@ def routed_notifier(
     routing = settings.policy.routing
     if routing is None:
         return main()
-    if not terminal and not settings.slack_bot_token:
-        to_channels = [(r.name, r.to) for r in routing.routes if r.to.startswith("slack:")]
-        to_channels += [("default", routing.default)] if routing.default.startswith("slack:") else []
-        if to_channels:
-            name, to = to_channels[0]
-            raise SettingsError("routing", f"route {name!r} posts to {to}, which needs a Slack app's bot token "
-                                           "(LEFTOVERS_SLACK_BOT_TOKEN or --slack-token)")  # fmt: skip
+    to_channels = [(name, to) for name, to in routing.every() if to.startswith("slack:")]
+    if to_channels and not terminal and not settings.slack_bot_token:
+        name, to = to_channels[0]
+        problem = "which needs a Slack app's bot token (LEFTOVERS_SLACK_BOT_TOKEN or --slack-token)"
+        raise SettingsError("routing", f"route {name!r} posts to {to}, {problem}")
     read = webhook_url or _ssm_webhook_url
 
     def notifier_for(to: str) -> Notifier:

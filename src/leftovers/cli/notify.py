@@ -8,16 +8,9 @@ from collections.abc import Callable, Iterable
 
 import click
 
+from leftovers.adapters.notifiers.preview import Preview, SlackPreview
 from leftovers.adapters.notifiers.slack.app_render import META
-from leftovers.bootstrap import (
-    DESTINATIONS,
-    Preview,
-    SlackPreview,
-    destination,
-    make_notifier,
-    notify_options,
-    routed_notifier,
-)
+from leftovers.bootstrap import DESTINATIONS, destination, make_notifier, notify_options, routed_notifier
 from leftovers.cli import common
 from leftovers.cli.account_names import account_names as names_of
 from leftovers.cli.account_names import account_names_option

@@ -99,6 +99,10 @@ class Routing:
         """Whether some route names an OU (only then are the accounts' OU paths read)."""
         return any(r.ous for r in self.routes)
 
+    def every(self) -> list[tuple[str, str]]:
+        """(name, destination) of every route in file order, then the default's."""
+        return [*((r.name, r.to) for r in self.routes), (DEFAULT_ROUTE, self.default)]
+
     def destinations(self, entry: DigestEntry, path: Path = ()) -> tuple[tuple[str, str], ...]:
         """(route name, destination) for every route ``entry`` matches, or the default alone when none does."""
         found = tuple((r.name, r.to) for r in self.routes if r.matches(entry, path))
@@ -115,9 +119,8 @@ class Routing:
                 paths[account] = path_of(account)
             for name, _ in self.destinations(entry, paths.get(account, ())):
                 taken.setdefault(name, []).append(entry)
-        every = [*((r.name, r.to) for r in self.routes), (DEFAULT_ROUTE, self.default)]
         return [
             Routed(name, to, replace(digest, entries=tuple(taken[name]), route=None if name == DEFAULT_ROUTE else name))
-            for name, to in every
+            for name, to in self.every()
             if name in taken
         ]

@@ -113,7 +113,7 @@ def check_route_webhooks(settings: Settings, prefix: str | None) -> None:
     routing = settings.policy.routing
     if routing is None or not prefix:
         return
-    for name, to in [*((r.name, r.to) for r in routing.routes), ("default", routing.default)]:
+    for name, to in routing.every():
         parameter = to.removeprefix("webhook:")
         if to.startswith("webhook:") and not parameter.startswith(prefix):
             problem = f"the webhook parameter {parameter} is not under {prefix}, where the notify function may read"
