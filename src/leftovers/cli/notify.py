@@ -84,6 +84,10 @@ def notify(
     webhook, no --to) the digest is only previewed: nothing is marked, so a
     job that lost its webhook does not use up the notices.
 
+    With [routing] in the config file, each route's digest goes to its own
+    destination; a resource is marked once every route naming it accepted
+    it, and a failing destination does not stop the others.
+
     \b
     Examples:
       leftovers notify --dry-run
