@@ -21,7 +21,7 @@ from leftovers.core.routing import MAIN
 from leftovers.handlers import _wiring
 from leftovers.service.ingest import ingest as ingest_changes
 from tests.e2e.test_aws_daily_run import AT, EverythingExists, everything_exists, fresh_reconcile_options, webhook
-from tests.integration.aws.lambdas import create_state_machine, executing, run
+from tests.integration.aws.lambdas import create_state_machine, executing, run, states_entered
 from tests.support.moto_server import REGION, MotoServer, aws, lambda_env, moto_server, unique
 from tests.support.routing import CHEAP, DEAR, Organization, event, routing_toml
 from tests.support.slack_sink import SlackSink, slack_sink
@@ -39,11 +39,13 @@ class Routes:
     monkeypatch: pytest.MonkeyPatch
 
     def run_daily(self, times: int, between: Callable[[], object] = lambda: None) -> list[dict[str, Any]]:
-        """Run the daily state machine at AT ``times`` times, calling ``between`` after each run but the last."""
+        """Run the daily state machine at AT ``times`` times, calling ``between`` after each run but the last; each
+        run as described_execution answers, plus ``entered``: the input of each state entered, by name."""
         done = []
         with executing(self.aws, self.monkeypatch):
             for n in range(times):
-                done.append(run(create_state_machine(REGION), {"at": AT.isoformat()}))
+                described = run(create_state_machine(REGION), {"at": AT.isoformat()})
+                done.append({**described, "entered": states_entered(described["executionArn"])})
                 if n < times - 1:
                     between()
         return done
@@ -144,4 +146,22 @@ def test_a_failing_route_leaves_its_resources_due_and_the_other_routes_are_marke
     assert logged[:3] == [("sandboxes", 1, True), ("platform", 0, False), ("default", 1, True)]  # the failed run
     assert again["status"] == "SUCCEEDED", again
     assert named([posted(sinks["platform"])[-1]]) == ["synthetic-2", "synthetic-4"]
+    assert counts(lambda_env) == {f"synthetic-{n}": 1 for n in range(1, 5)}
+
+
+def test_a_digest_in_parts_is_routed_part_by_part_and_every_part_marked(
+    lambda_env: str, routes: Routes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leftovers.handlers import notify
+
+    monkeypatch.setattr(notify, "MAX_STATE_BYTES", 200)  # two keys a part: the state budget still splits the run
+    tracked(lambda_env, routes.org)
+    (done,) = routes.run_daily(1)
+    assert done["status"] == "SUCCEEDED", done
+    assert len(done["entered"]["Notify"]) >= 2
+    sinks = routes.sinks
+    assert named(posted(sinks["sandboxes"])) == ["synthetic-1", "synthetic-2"]
+    assert named(posted(sinks["platform"])) == ["synthetic-2", "synthetic-4"]
+    assert named(posted(sinks["main"])) == ["synthetic-3"]
+    assert all(p["blocks"][0]["text"]["text"].endswith("· route sandboxes") for p in posted(sinks["sandboxes"]))
     assert counts(lambda_env) == {f"synthetic-{n}": 1 for n in range(1, 5)}
