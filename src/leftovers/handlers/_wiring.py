@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
-from leftovers.adapters.accounts.units import AccountUnits
 from leftovers.adapters.config_file import parse_policy
 from leftovers.adapters.leases.memory import MemoryRunLease
 from leftovers.adapters.notifiers.slack.token import token_problem
@@ -20,6 +20,9 @@ from leftovers.core.run_lease import RunLease
 from leftovers.core.times import TimeError, parse_iso
 from leftovers.handlers._log import service_logger
 from leftovers.settings import Settings
+
+if TYPE_CHECKING:
+    from leftovers.adapters.accounts.units import AccountUnits
 
 logger, log_handler = service_logger("leftovers")
 """JSON lines on stdout (handlers/_log.py, Powertools' fields); nothing a handler logs contains the webhook URL."""
@@ -39,10 +42,12 @@ class Wiring:
 
     def notifier(self) -> Notifier:
         """The run's own notifier, or with ``[routing]`` one digest per route, each to its destination."""
-        settings = self.settings
-        if self.bot_token and settings.notify_to != "email":
-            settings = replace(settings, slack_bot_token=self.bot_token.value())  # routes to a channel use it too
-        path_of = (lambda account: account_units().path_of(account)) if settings.policy.routing else None
+        settings, routing = self.settings, self.settings.policy.routing
+        if routing is None:
+            return self._main()
+        if self.bot_token:  # routes to a channel post with the app's token, whatever the run's own destination
+            settings = replace(settings, slack_bot_token=self.bot_token.value())
+        path_of = (lambda account: account_units().path_of(account)) if routing.needs_units else None
         return routed_notifier(settings, self._main, webhook_url=self._route_webhook, path_of=path_of)
 
     def _main(self) -> Notifier:
@@ -66,6 +71,8 @@ class Wiring:
 @cache
 def account_units() -> AccountUnits:
     """The organization's OU paths, for routes naming an OU: read once an hour per execution environment."""
+    from leftovers.adapters.accounts.units import AccountUnits  # only a function whose routes name an OU needs it
+
     return AccountUnits()
 
 
@@ -96,7 +103,7 @@ def build(env: dict[str, str]) -> Wiring:
     settings = Settings.load(env=env, policy=policy)
     if settings.notify_to not in (None, "slack", "email"):
         raise SettingsError("LEFTOVERS_NOTIFY_TO", f"must be slack or email, not {settings.notify_to!r}")
-    check_route_webhooks(settings, env.get(ROUTE_PREFIX))
+    check_routes(settings, env.get(ROUTE_PREFIX))
     webhook, token = settings.slack_webhook_parameter, settings.slack_bot_token_parameter
     return Wiring(
         settings,
@@ -107,15 +114,17 @@ def build(env: dict[str, str]) -> Wiring:
     )
 
 
-def check_route_webhooks(settings: Settings, prefix: str | None) -> None:
-    """Every webhook parameter a route names lies under ``prefix`` (when set): else the cold start fails, naming
-    the route, rather than the digest failing each night on a parameter the function may not read."""
+def check_routes(settings: Settings, prefix: str | None) -> None:
+    """Every destination a route names can be reached, else the cold start fails naming the route (rather than the
+    digest failing each night): a channel needs the bot token's parameter, a webhook parameter must lie under
+    ``prefix`` (when set), the only parameters the notify function may read."""
     routing = settings.policy.routing
-    if routing is None or not prefix:
-        return
-    for name, to in routing.every():
+    for name, to in routing.every() if routing else ():
         parameter = to.removeprefix("webhook:")
-        if to.startswith("webhook:") and not parameter.startswith(prefix):
+        if to.startswith("slack:") and not (settings.slack_bot_token_parameter or settings.slack_bot_token):
+            problem = f"posts to {to}, which needs a Slack app's bot token (SlackBotTokenParameterName)"
+            raise SettingsError("routing", f"route {name!r} {problem}")
+        if prefix and to.startswith("webhook:") and not parameter.startswith(prefix):
             problem = f"the webhook parameter {parameter} is not under {prefix}, where the notify function may read"
             raise SettingsError("routing", f"route {name!r}: {problem} ({ROUTE_PREFIX})")
 

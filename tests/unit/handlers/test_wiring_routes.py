@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from leftovers.core.errors import SettingsError
+from leftovers.core.routing import MAIN
 from leftovers.handlers import _wiring
+from tests.support.routing import routing_toml
 
 POLICY = """\
 [routing]
@@ -42,3 +44,16 @@ def test_route_webhooks_under_the_prefix_or_without_one_start(tmp_path: Path) ->
     assert routing is not None
     assert [r.to for r in routing.routes] == ["webhook:/leftovers/routes/team-a"]
     assert build(tmp_path, "/anywhere/else", None).settings.policy.routing is not None
+
+
+def test_a_route_to_a_channel_without_a_bot_token_parameter_fails_the_cold_start(tmp_path: Path) -> None:
+    config = tmp_path / "leftovers.toml"
+    config.write_text(routing_toml(MAIN, {"name": "ops", "to": "slack:C0OPS1", "owners": "x"}))
+    env = {"LEFTOVERS_STORE": "memory:", "LEFTOVERS_CONFIG": str(config)}
+    with pytest.raises(SettingsError) as caught:
+        _wiring.build(env)
+    assert str(caught.value) == (
+        "routing: route 'ops' posts to slack:C0OPS1, which needs a Slack app's bot token (SlackBotTokenParameterName)"
+    )
+    wiring = _wiring.build({**env, "LEFTOVERS_SLACK_BOT_TOKEN_PARAMETER": "/leftovers/bot-token"})
+    assert wiring.bot_token is not None
