@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from leftovers.adapters.console import console_url
+from leftovers.adapters.notifiers.preview import Preview, SlackPreview
+from leftovers.adapters.notifiers.routed import RoutedNotifier
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
 from leftovers.adapters.price_file import bundled_prices
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.adapters.stores.missing import missing_store
-from leftovers.core.digest import Digest
-from leftovers.core.errors import NotifyError, SettingsError
+from leftovers.core.errors import SettingsError
 from leftovers.core.policy_report import describer
-from leftovers.core.ports import Inventory, Message, Notifier, Store
+from leftovers.core.ports import Inventory, Notifier, Store
+from leftovers.core.routing import MAIN
 from leftovers.settings import Settings
 
 DYNAMODB_SCHEME = "dynamodb://"
@@ -84,7 +88,10 @@ DESTINATIONS = ("slack", "email", "terminal")
 def destination(settings: Settings, to: str | None = None) -> str | None:
     """Where notify delivers: the one chosen (``--to``), else Slack when a bot token or webhook is set, else
     ``None``: no destination, so notify only previews (a job that lost its webhook must not use up the notices)."""
-    slack = settings.slack_bot_token or settings.slack_webhook_url
+    routing = settings.policy.routing
+    # Every route (and the default) names its own destination: the run needs no webhook or channel of its own.
+    off_main = routing is not None and all(to != MAIN for _, to in routing.every())
+    slack = settings.slack_bot_token or settings.slack_webhook_url or off_main
     if to == "slack" and not slack:
         raise SettingsError(
             "--to slack", "no bot token or webhook: set LEFTOVERS_SLACK_BOT_TOKEN or LEFTOVERS_SLACK_WEBHOOK_URL"
@@ -92,7 +99,7 @@ def destination(settings: Settings, to: str | None = None) -> str | None:
     if to == "email" and not settings.email_sender:
         raise SettingsError("--to email", "no sender: set LEFTOVERS_EMAIL_SENDER (an SES-verified address)")
     where = to or ("slack" if slack else None)
-    if where == "slack" and settings.slack_bot_token and not settings.slack_channel:
+    if where == "slack" and settings.slack_bot_token and not settings.slack_channel and not off_main:
         raise SettingsError("--slack-channel", "required with a bot token (a channel id such as C0123ABCD)")
     return where
 
@@ -128,33 +135,55 @@ def make_notifier(settings: Settings, stream: TextIO | None = None, to: str | No
     return TerminalNotifier(stream)
 
 
-class Preview:
-    """A notifier's messages, rendered but never sent (dry runs)."""
+def routed_notifier(
+    settings: Settings,
+    main: Callable[[], Notifier],
+    *,
+    terminal: bool = False,
+    preview: bool = False,
+    stream: TextIO | None = None,
+    webhook_url: Callable[[str], str] | None = None,
+    path_of: Callable[[str], tuple[str, ...]] | None = None,
+) -> Notifier:
+    """``main()`` without ``[routing]``; else one digest per route, each with its destination's own notifier:
+    ``main()`` for "main", an app notifier on the channel for "slack:C…" (the run's bot token), a webhook notifier
+    with the URL ``webhook_url`` reads (SSM by default) for "webhook:/parameter". With ``terminal`` every route is
+    printed; with ``preview`` nothing is sent. OU paths come from Organizations only if a route names an OU."""
+    routing = settings.policy.routing
+    if routing is None:
+        return main()
+    to_channels = [(name, to) for name, to in routing.every() if to.startswith("slack:")]
+    if to_channels and not terminal and not settings.slack_bot_token:
+        name, to = to_channels[0]
+        problem = "which needs a Slack app's bot token (LEFTOVERS_SLACK_BOT_TOKEN or --slack-token)"
+        raise SettingsError("routing", f"route {name!r} posts to {to}, {problem}")
+    read = webhook_url or _ssm_webhook_url
 
-    def __init__(self, notifier: Notifier) -> None:
-        self._notifier = notifier
+    def notifier_for(to: str) -> Notifier:
+        kind, _, target = to.partition(":")
+        if to == MAIN:
+            return main()
+        if terminal:
+            return TerminalNotifier(stream)
+        if kind == "slack":
+            app = make_notifier(replace(settings, slack_channel=target), stream, "slack")
+            return Preview(app) if preview else app
+        if preview:
+            return SlackPreview()  # what the webhook would get, without reading its URL
+        return make_notifier(replace(settings, slack_bot_token=None, slack_webhook_url=read(target)), stream, "slack")
 
-    def render(self, digest: Digest) -> list[Message]:
-        """Exactly what the notifier would send (an app looks owners up: reads only)."""
-        return self._notifier.render(digest)
+    if path_of is None and routing.needs_units:
+        from leftovers.adapters.accounts.units import AccountUnits
 
-    def deliver(self, message: Message) -> None:
-        """A preview never sends."""
-        raise NotifyError("a preview sends nothing")
+        path_of = AccountUnits().path_of
+    return RoutedNotifier(routing, notifier_for, path_of or (lambda account: ()))
 
 
-class SlackPreview:
-    """The messages Slack would get, rendered without a webhook (for dry runs); it delivers nothing."""
+def _ssm_webhook_url(parameter: str) -> str:
+    from leftovers.adapters.notifiers.slack.url import url_problem
+    from leftovers.adapters.secrets import SsmSecret  # botocore only when a route needs it
 
-    def render(self, digest: Digest) -> list[Message]:
-        """Exactly what SlackWebhookNotifier.render gives."""
-        from leftovers.adapters.notifiers.slack.blocks import render_messages
-
-        return render_messages(digest)
-
-    def deliver(self, message: Message) -> None:
-        """A preview never sends."""
-        raise NotifyError("a preview sends nothing")
+    return SsmSecret(parameter, check=url_problem).value()
 
 
 def notify_options(settings: Settings, at: datetime, group_by: str = "type") -> dict[str, Any]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterable
 
 import click
 
+from leftovers.adapters.notifiers.preview import Preview, SlackPreview
 from leftovers.adapters.notifiers.slack.app_render import META
-from leftovers.bootstrap import DESTINATIONS, Preview, SlackPreview, destination, make_notifier, notify_options
+from leftovers.bootstrap import DESTINATIONS, destination, make_notifier, notify_options, routed_notifier
 from leftovers.cli import common
 from leftovers.cli.account_names import account_names as names_of
 from leftovers.cli.account_names import account_names_option
 from leftovers.core.ports import Message, Notifier
+from leftovers.core.routing import RoutedMessage
 from leftovers.service import notify as service
 from leftovers.settings import Settings
 
@@ -81,6 +84,10 @@ def notify(
     webhook, no --to) the digest is only previewed: nothing is marked, so a
     job that lost its webhook does not use up the notices.
 
+    With [routing] in the config file, each route's digest goes to its own
+    destination; a resource is marked once every route naming it accepted
+    it, and a failing destination does not stop the others.
+
     \b
     Examples:
       leftovers notify --dry-run
@@ -98,20 +105,21 @@ def notify(
     )
     when = common.parse_at(at, settings.timezone)
     where = destination(settings, to)
-    notifier = _notifier(settings, where, dry_run)
+    terminal = where == "terminal" or (where is None and not dry_run)
+    notifier = routed_notifier(
+        settings, lambda: _notifier(settings, where, dry_run), terminal=terminal, preview=dry_run, stream=sys.stdout
+    )
     options = notify_options(settings, when, group_by=group_by)
     options["account_names"] = names_of(account_names)
     result = service.run(
         common.store(ctx), notifier, settings.policy, when, settings.timezone, dry_run=dry_run or not where, **options
     )
     if dry_run:
-        for message in result.previews:
-            click.echo(_preview(message))
+        _show(result.previews, _preview)
         click.echo(f"Dry run: {result.messages} message(s) naming {result.due} leftover(s) would be sent.")
         return
     if where is None:
-        for message in result.previews:
-            click.echo(message.text)
+        _show(result.previews, lambda message: message.text)
         if result.due == 0:
             click.echo("Nothing is due.")
         click.echo(
@@ -124,6 +132,9 @@ def notify(
         click.echo("Nothing is due.")
         return
     click.echo(f"Sent {result.messages} message(s) naming {len(result.sent)} leftover(s).")
+    for route in result.routes:
+        failed = ", then failed" if route.error else ""
+        click.echo(f"  route {route.name} -> {route.to}: {route.accepted} message(s) accepted{failed}")
     if result.error is not None:
         click.echo(f"Error: {len(result.unsent)} leftover(s) not sent, still due: {result.error}", err=True)
         ctx.exit(1)
@@ -137,6 +148,17 @@ def _notifier(settings: Settings, where: str | None, dry_run: bool) -> Notifier:
     if dry_run and where != "terminal":
         return SlackPreview()
     return make_notifier(settings, sys.stdout, where or "terminal")
+
+
+def _show(messages: Iterable[Message], text: Callable[[Message], str]) -> None:
+    """Print each message; a routed run names route and destination on a line before each route's messages."""
+    last = None
+    for message in messages:
+        route = (message.route, message.to) if isinstance(message, RoutedMessage) else None
+        if route and route != last:
+            click.echo(f"--- route {route[0]} -> {route[1]} ---")
+        last = route
+        click.echo(text(message))
 
 
 def _preview(message: Message) -> str:

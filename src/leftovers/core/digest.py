@@ -64,6 +64,8 @@ class Digest:
     show_cost: bool = False
     # Account id -> name (AWS Organizations), for accounts shown as "name (id)"; an account not in it shows its id.
     account_names: Mapping[str, str] = field(default_factory=dict, hash=False)
+    # The routing rule this digest was cut for (core/routing.py): its heading names it. None: the whole digest.
+    route: str | None = None
     # The region and account every entry shares, worked out once: each line leaves them out.
     place: tuple[str | None, str | None] = field(init=False, repr=False, compare=False)
 
@@ -91,7 +93,8 @@ class Digest:
         """One line that says what the digest is about."""
         n = len(self.entries)
         when = format_time(self.at, self.zone) or PLACEHOLDER
-        return i18n.text(self.language, "title_one" if n == 1 else "title_many", n=n, when=when)
+        title = i18n.text(self.language, "title_one" if n == 1 else "title_many", n=n, when=when)
+        return i18n.text(self.language, "title_route", title=title, route=self.route) if self.route else title
 
     def scope(self) -> Field | None:
         """The region and account every entry shares (then left out of the lines), or ``None``."""

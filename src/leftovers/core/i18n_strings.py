@@ -7,6 +7,7 @@ from typing import Final
 EN: Final[dict[str, str]] = {
     "title_one": "{n} leftover still exists ({when})",
     "title_many": "{n} leftovers still exist ({when})",
+    "title_route": "{title} · route {route}",
     "scope": "all in {place}",
     "account": "account {account}",
     "created": "created {when} ({age} ago)",
@@ -43,6 +44,7 @@ EN: Final[dict[str, str]] = {
 JA: Final[dict[str, str]] = {
     "title_one": "消し忘れのリソースが {n} 件残っています（{when}）",
     "title_many": "消し忘れのリソースが {n} 件残っています（{when}）",
+    "title_route": "{title} · ルート {route}",
     "scope": "すべて {place}",
     "account": "アカウント {account}",
     "created": "作成 {when}（{age}前）",

@@ -20,6 +20,7 @@ from leftovers.core.model import Resource
 from leftovers.core.policy_memo import Memo
 from leftovers.core.policy_rules import IgnoreRule, first_match, glob_lookup
 from leftovers.core.policy_tags import FOREVER, Kept, TagKeys, TagReading, read_tags
+from leftovers.core.routing import Routing
 from leftovers.core.times import check_zone
 
 LANGUAGES = ("en", "ja")
@@ -44,6 +45,8 @@ class Policy:
     """Whether app-mode messages offer *Keep forever* (``[slack_app] keep_forever``)."""
     thread_after: int = 10
     """Channel lines beyond which the app posts one message per owner with the lines in its thread."""
+    routing: Routing | None = None
+    """Where each leftover's notice goes (``[routing]``); ``None``: everything to the run's own destination."""
     # Per resource type: the ignore rules whose type globs can match it, and its grace period. Filled lazily;
     # the deadline is computed for every ingested event, and glob matching was half of that cost.
     _by_type: dict[str, tuple[tuple[IgnoreRule, ...], timedelta]] = field(

@@ -41,6 +41,9 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         wiring.lease.release(run)  # nothing to mark: the run ends here
     logger.info("notified", extra={"due": part.due, "sent": len(result.sent), "skipped": len(part.skipped),
                                    "unsent": len(result.unsent), "error": result.error})  # fmt: skip
+    for route in result.routes:  # with [routing]: one line per route, naming its destination (never a secret)
+        logger.info("route", extra={"route": route.name, "to": route.to, "accepted": route.accepted,
+                                    "error": route.error})  # fmt: skip
     return {
         "at": at.isoformat(),
         "run": run,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +14,7 @@ from leftovers.core.errors import NotifyError
 from leftovers.core.lifecycle import is_due, mark_notified
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.core.ports import Message, Notifier, Store
+from leftovers.core.routing import RoutedMessage
 from leftovers.service.batches import save_recomputed
 
 Describe = Callable[[Resource], DigestEntry | None]
@@ -29,6 +31,18 @@ class NotifyResult:
     messages: int = 0
     error: str | None = None
     previews: tuple[Message, ...] = field(default=())
+    routes: tuple[RouteOutcome, ...] = ()
+    """With routing, what each route's delivery did (for logs and the CLI's summary)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RouteOutcome:
+    """One route's delivery: its name and destination, how many of its messages were accepted, why it stopped."""
+
+    name: str
+    to: str
+    accepted: int = 0
+    error: str | None = None
 
 
 def build_digest(
@@ -49,20 +63,43 @@ def build_digest(
 
 
 def send(
-    notifier: Notifier, digest: Digest, on_delivered: Callable[[Message], object] = lambda m: None
+    notifier: Notifier, digest: Digest, on_accepted: Callable[[list[ResourceKey]], object] = lambda keys: None
 ) -> NotifyResult:
-    """Deliver the digest message by message; stop at the first failure so the rest stays due."""
+    """Deliver the digest message by message; a resource counts as sent once every message naming it was accepted.
+
+    A failure stops its own route's messages (the rest of that route stays due) but not the other routes': without
+    routing there is one route, so the first failure stops the run. ``on_accepted`` gets each batch of resources
+    whose last message was just accepted.
+    """
     messages = notifier.render(digest)
+    waiting = Counter(k for m in messages for k in m.keys)  # messages still to be accepted, per resource
+    routes = {_route(m): RouteOutcome(*_route(m)) for m in messages}  # unrouted messages share the route ("", "")
     sent: list[ResourceKey] = []
-    for index, message in enumerate(messages):
+    for message in messages:
+        route = _route(message)
+        if routes[route].error is not None:
+            continue
         try:
             notifier.deliver(message)
         except NotifyError as exc:
-            unsent = [k for m in messages[index:] for k in m.keys]
-            return NotifyResult(len(digest.entries), tuple(sent), tuple(unsent), index, str(exc))
-        on_delivered(message)
-        sent.extend(message.keys)
-    return NotifyResult(len(digest.entries), tuple(sent), (), len(messages))
+            routes[route] = replace(routes[route], error=str(exc))
+            continue
+        routes[route] = replace(routes[route], accepted=routes[route].accepted + 1)
+        waiting.subtract(message.keys)
+        done = [k for k in dict.fromkeys(message.keys) if waiting[k] == 0]
+        if done:
+            on_accepted(done)
+            sent.extend(done)
+    unsent = tuple(k for k in waiting if waiting[k] > 0)
+    failed = [f"route {r.name} ({r.to}): {r.error}" if r.name else r.error for r in routes.values() if r.error]
+    named = tuple(r for r in routes.values() if r.name)
+    delivered = sum(r.accepted for r in routes.values())
+    return NotifyResult(len(digest.entries), tuple(sent), unsent, delivered, "; ".join(failed) or None, routes=named)
+
+
+def _route(message: Message) -> tuple[str, str]:
+    """The route a message belongs to and its destination (routed messages name theirs; others share one)."""
+    return (message.route, message.to) if isinstance(message, RoutedMessage) else ("", "")
 
 
 def mark(
@@ -103,4 +140,4 @@ def run(
         keys = tuple(k for m in previews for k in m.keys)
         return NotifyResult(len(digest.entries), unsent=keys, messages=len(previews), previews=previews)
     seen = {e.resource.key: e.resource for e in digest.entries}
-    return send(notifier, digest, lambda m: mark(store, m.keys, at, deadlines, [seen[k] for k in m.keys]))
+    return send(notifier, digest, lambda keys: mark(store, keys, at, deadlines, [seen[k] for k in keys]))

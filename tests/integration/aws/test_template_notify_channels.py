@@ -42,4 +42,5 @@ def test_the_notify_function_gets_every_setting_it_reads() -> None:
         "LEFTOVERS_EMAIL_SENDER": {"Ref": "EmailSender"},
         "LEFTOVERS_EMAIL_FALLBACK": {"Ref": "EmailFallback"},
         "LEFTOVERS_RUN_LEASE_TABLE": {"Ref": "RunLeaseTable"},
+        "LEFTOVERS_ROUTE_WEBHOOK_PREFIX": {"Ref": "RouteWebhookParameterPrefix"},
     }

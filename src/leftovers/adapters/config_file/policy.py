@@ -12,6 +12,7 @@ from typing import Any
 
 from leftovers.adapters.config_file import checks as v
 from leftovers.adapters.config_file.positions import ConfigFileError, dotted, line_of, syntax_error
+from leftovers.adapters.config_file.routes import parse_routing
 from leftovers.core.deadlines import DEFAULT_REMINDER
 from leftovers.core.durations import parse_duration, parse_interval
 from leftovers.core.errors import SettingsError
@@ -22,7 +23,7 @@ from leftovers.core.policy_tags import TagKeys
 DEFAULT_NAME = "leftovers.toml"
 TOP = (
     "grace", "reminder", "timezone", "language", "use_default_ignores",
-    "tags", "grace_by_type", "slack_users", "ignore", "slack_app", "email_addresses",
+    "tags", "grace_by_type", "slack_users", "ignore", "slack_app", "email_addresses", "routing",
 )  # fmt: skip
 SLACK_APP = ("keep_forever", "thread_after")
 TAG_KEYS = ("expires", "keep", "owner")
@@ -89,6 +90,7 @@ def _policy(doc: Mapping[str, Any]) -> Policy:
         email_addresses=v.addresses(doc, "email_addresses"),
         keep_forever_button=v.get(app, "keep_forever", bool, True, ("slack_app",)),
         thread_after=thread_after,
+        routing=parse_routing(doc),
     )
 
 
