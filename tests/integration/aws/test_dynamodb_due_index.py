@@ -10,6 +10,7 @@ from typing import Any
 
 import boto3
 import pytest
+from click.testing import CliRunner
 
 from leftovers.adapters.stores.dynamodb import DynamoDBStore
 from leftovers.adapters.stores.dynamodb.schema import (
@@ -19,6 +20,7 @@ from leftovers.adapters.stores.dynamodb.schema import (
     due_index,
     legacy_table_definition,
 )
+from leftovers.cli import cli
 from leftovers.core.deadlines import Schedule, with_deadline
 from leftovers.core.model import Creation, Resource, ResourceKey
 from tests.support.moto_server import MotoServer, create_table_from_template, unique
@@ -171,6 +173,14 @@ def test_store_init_accepts_a_table_with_the_older_all_index(client: Any) -> Non
     described = client.describe_table(TableName=name)["Table"]
     assert differences(described) == []
     assert [g["IndexName"] for g in described["GlobalSecondaryIndexes"]] == [LEGACY_DUE_INDEX]
+    client.delete_table(TableName=name)
+
+
+def test_store_init_on_the_cli_says_a_table_with_the_older_index_is_ready(client: Any) -> None:
+    name = table(client, legacy_table_definition())
+    result = CliRunner().invoke(cli, ["store", "init", "--store", f"dynamodb://{name}"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"Store ready: DynamoDB table {name} (already there)."
     client.delete_table(TableName=name)
 
 

@@ -18,6 +18,7 @@ from botocore.exceptions import ClientError
 from leftovers.adapters.stores.codec import encode_time
 from leftovers.adapters.stores.dynamodb.items import decode
 from leftovers.adapters.stores.dynamodb.schema import (
+    BATCH_GET_LIMIT,
     DUE_INDEX,
     DUE_SHARD,
     DUE_SHARD_VALUE,
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from leftovers.adapters.stores.dynamodb.store import DynamoDBStore
     from leftovers.core.model import Resource
 
-ROWS_PER_REQUEST = 100  # BatchGetItem's limit
 _VERSION = "version"  # every stored row has it; a keys-only index entry does not
 _INDEX_ERRORS = frozenset({"ValidationException", "ResourceNotFoundException"})
 _OTHER = {DUE_INDEX: LEGACY_DUE_INDEX, LEGACY_DUE_INDEX: DUE_INDEX}
@@ -48,8 +48,8 @@ def read_due(store: DynamoDBStore, at: datetime) -> Iterator[Resource]:
     while True:
         reply = store.call("read", _query, store=store, **params)
         items = reply.get("Items", [])
-        for start in range(0, len(items), ROWS_PER_REQUEST):
-            yield from _rows(store, items[start : start + ROWS_PER_REQUEST], at)
+        for start in range(0, len(items), BATCH_GET_LIMIT):
+            yield from _rows(store, items[start : start + BATCH_GET_LIMIT], at)
         if "LastEvaluatedKey" not in reply:
             return
         params["ExclusiveStartKey"] = reply["LastEvaluatedKey"]

@@ -24,6 +24,7 @@ DUE_SHARD_VALUE = "due"  # the one partition of the index: items written under e
 DUE_SORT = "next_due_at"
 TTL_ATTRIBUTE = "ttl"
 DUE_INDEXES = (DUE_INDEX, LEGACY_DUE_INDEX)
+BATCH_GET_LIMIT = 100  # keys per BatchGetItem
 
 
 def table_definition() -> dict[str, Any]:

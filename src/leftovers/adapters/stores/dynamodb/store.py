@@ -17,7 +17,13 @@ from botocore.exceptions import BotoCoreError, ClientError
 from leftovers.adapters.aws_region import aws_client
 from leftovers.adapters.stores.dynamodb.due import read_due
 from leftovers.adapters.stores.dynamodb.items import decode, encode, expect_version
-from leftovers.adapters.stores.dynamodb.schema import DUE_INDEX, PK, create_table, table_definition
+from leftovers.adapters.stores.dynamodb.schema import (
+    BATCH_GET_LIMIT,
+    DUE_INDEX,
+    PK,
+    create_table,
+    table_definition,
+)
 from leftovers.adapters.stores.missing import missing_store
 from leftovers.core.errors import ConflictError, SettingsError, StoreError
 from leftovers.core.model import Resource, ResourceKey
@@ -27,7 +33,6 @@ if TYPE_CHECKING:
 
     from mypy_boto3_dynamodb import DynamoDBClient
 
-BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
 TRANSACTION_LIMIT = 100
 _CONFLICT_CODES = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
