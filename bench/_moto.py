@@ -44,11 +44,13 @@ class Meter:
 
     requests: Counter[str] = field(default_factory=Counter)
     items_read: int = 0
+    items_by_operation: Counter[str] = field(default_factory=Counter)
 
     def __call__(self, parsed: dict[str, Any], model: Any, **_: Any) -> None:
         self.requests[model.name] += 1
-        self.items_read += parsed.get("ScannedCount", 0)
-        self.items_read += sum(len(items) for items in parsed.get("Responses", {}).values())
+        items = parsed.get("ScannedCount", 0) + sum(len(items) for items in parsed.get("Responses", {}).values())
+        self.items_read += items
+        self.items_by_operation[model.name] += items
 
     @property
     def total(self) -> int:

@@ -2,10 +2,13 @@
 
 One line per billing dimension, as AWS bills it, so a free tier applies once to its whole dimension. The request
 counts follow what the code does: the ingest handler loads (one consistent read) and conditionally puts (one
-write) each event's record, and the item's copy in the sparse ``due`` index costs a second write; the daily run
-queries the index once (eventually consistent; the reconcile step reads it and hands the rows on) and marks each
-due record, without reading it again, in transactions (twice the write units) that move it in the index (a delete
-and a put there). The reconcile step's describe calls are free; its Lambda time is not.
+write) each event's record, and the record's entry in the sparse due index costs ``index_writes_per_event`` more
+writes of ``index_entry_bytes`` (a whole copy of the item under the older projection ALL, at every write; keys only
+now, written only when an item enters, leaves or moves in the index); the daily run queries the index once
+(eventually consistent; the reconcile step reads it and hands the rows on), then, when the index holds keys only,
+reads the due rows by key (eventually consistent too), and marks each due record, without reading it again, in
+transactions (twice the write units) that move it in the index (a delete and a put there). The reconcile step's
+describe calls are free; its Lambda time is not.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ class Workload:
     source: str = "config"
     item_bytes: int = 1024
     sqs_batch: float = 1.0  # mean messages per ingest invocation; 1 (every event alone) is the dearest case
+    index_entry_bytes: int | None = None  # the due index's entry; None: the whole item (projection ALL)
+    index_writes_per_event: float = 1.0  # index entries written per event (ALL: at every write, as assumed here)
+    due_rows_by_key: bool = False  # the index gives keys only: the daily run reads the due rows by key
     memory_mb: tuple[int, int, int] = (256, 256, 256)  # ingest, notify, mark
     duration_ms: tuple[float, float, float] = (100.0, 3000.0, 500.0)  # per invocation: ingest, notify, mark
     reconcile_memory_mb: int = 256
@@ -107,6 +113,8 @@ def monthly_bill(w: Workload, prices: Mapping[str, Price], hours_per_month: floa
     due = w.tracked * w.due_fraction
     mark_runs = runs if due > 0 else 0.0
     wru, rru = ceil(w.item_bytes / 1024), ceil(w.item_bytes / 4096)
+    entry = w.item_bytes if w.index_entry_bytes is None else w.index_entry_bytes
+    index_wru = ceil(entry / 1024)
     idle = w.idle_pollers * hours_per_month * 3600 / LONG_POLL_SECONDS
     (m_in, m_no, m_ma), (d_in, d_no, d_ma) = w.memory_mb, w.duration_ms
     gb_s = {
@@ -117,9 +125,11 @@ def monthly_bill(w: Workload, prices: Mapping[str, Price], hours_per_month: floa
         "init": w.cold_starts_per_day * days * w.init_ms * m_in,
     }
     gb_s = {k: v / 1000 / 1024 for k, v in gb_s.items()}
-    mark_wru = due * (2 * wru if due > 1 else wru) + due * 2 * wru
-    query_rru = max(1, ceil(due * w.item_bytes / 4096)) * 0.5
+    mark_wru = due * (2 * wru if due > 1 else wru) + due * 2 * index_wru
+    query_rru = max(1, ceil(due * entry / 4096)) * 0.5 + (due * rru * 0.5 if w.due_rows_by_key else 0.0)
     table_bytes = w.tracked * (w.item_bytes + ITEM_OVERHEAD_BYTES)
+    index_bytes = w.tracked * (entry + ITEM_OVERHEAD_BYTES)
+    ingest_wru = events * (wru + w.index_writes_per_event * index_wru)
     logs_gb = (invocations + 2 * runs + mark_runs) * w.log_bytes_per_invocation / GB
 
     def line(key: str, service: str, quantity: float, detail: str, source_cost: bool = False) -> LineItem:
@@ -139,11 +149,12 @@ def monthly_bill(w: Workload, prices: Mapping[str, Price], hours_per_month: floa
              f"{invocations:,.0f} ingest + {runs:,.0f} reconcile + {runs:,.0f} notify + {mark_runs:,.0f} mark"),
         line("lambda_arm_gb_seconds", "Lambda", sum(gb_s.values()),
              " + ".join(f"{v:,.0f} {k}" for k, v in gb_s.items())),
-        line("dynamodb_write_request_units", "DynamoDB", events * 2 * wru + mark_runs * mark_wru,
-             f"{events * 2 * wru:,.0f} ingest (table + index) + {mark_runs * mark_wru:,.0f} marking"),
+        line("dynamodb_write_request_units", "DynamoDB", ingest_wru + mark_runs * mark_wru,
+             f"{ingest_wru:,.0f} ingest (table + index) + {mark_runs * mark_wru:,.0f} marking"),
         line("dynamodb_read_request_units", "DynamoDB", events * rru + runs * query_rru,
-             f"{events * rru:,.0f} ingest loads + {runs * query_rru:,.1f} due-index queries (marking reads nothing)"),
-        line("dynamodb_storage_gb_month", "DynamoDB", 2 * table_bytes / GB, "table + sparse due index"),
+             f"{events * rru:,.0f} ingest loads + {runs * query_rru:,.1f} due-index queries"
+             f"{' and due rows' if w.due_rows_by_key else ''} (marking reads nothing)"),
+        line("dynamodb_storage_gb_month", "DynamoDB", (table_bytes + index_bytes) / GB, "table + sparse due index"),
         line("dynamodb_pitr_gb_month", "DynamoDB", table_bytes / GB, "point-in-time recovery of the table"),
         line("stepfunctions_state_transitions", "Step Functions", runs * w.transitions_per_run,
              f"{runs:,.1f} daily runs x {w.transitions_per_run} states"),

@@ -29,10 +29,20 @@ from leftovers.core.lifecycle import apply
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))  # _running_cost: the model, beside this script
 
-from _running_cost import Bill, Workload, forgotten_elastic_ip, monthly_bill, prices_from  # noqa: E402
+from _capacity import PROJECTIONS, entry, item_size  # noqa: E402
+from _running_cost import Bill, Price, Workload, forgotten_elastic_ip, monthly_bill, prices_from  # noqa: E402
 
 PRICES = ROOT / "bench" / "aws_prices.json"
 FUNCTIONS = ("ingest", "notify", "mark", "reconcile")
+SHIPPED = "KEYS_ONLY"  # template.yaml's due index
+# Index write units per table write unit, by projection: bench/ingest_sqs.py, 10,000 events (2026-11-30). The
+# index is written at every write of an indexed item under ALL; under KEYS_ONLY only when one enters, leaves or
+# moves in it; under INCLUDE when a projected column changes too.
+INDEX_WRITES_PER_WRITE = {"ALL": 0.94, "INCLUDE (the digest's columns)": 0.85, "KEYS_ONLY": 0.67}
+# A row may be written back only whole (the mark step writes the rows it is handed), so an index without every
+# attribute means reading the due rows by key, whatever it projects.
+ROWS_BY_KEY = {"ALL": False, "INCLUDE (the digest's columns)": True, "KEYS_ONLY": True}
+DYNAMODB = ("dynamodb_write_request_units", "dynamodb_read_request_units", "dynamodb_storage_gb_month")
 
 
 class _CfnLoader(yaml.SafeLoader):
@@ -77,9 +87,9 @@ def longest_run(asl: Path) -> int | None:
     return depth(start, frozenset({start}))
 
 
-def largest_item_bytes() -> int:
-    """DynamoDB item size (names + values, as DynamoDB counts) of the biggest record a Config fixture makes."""
-    sizes = [0]
+def largest_item() -> dict[str, Any]:
+    """The DynamoDB item (as the store encodes it) of the biggest record a Config fixture makes."""
+    items: list[dict[str, Any]] = [{}]
     for path in sorted((ROOT / "tests" / "events").glob("config_*.json")):
         try:
             changes = parse_event(json.loads(path.read_text())).changes
@@ -87,17 +97,36 @@ def largest_item_bytes() -> int:
             continue  # rejected fixtures make no record
         for change in changes:
             record, _ = apply(None, change, Schedule())
-            sizes.append(item_size(encode(record)))
-    return max(sizes)
+            items.append(encode(record))
+    return max(items, key=item_size)
 
 
-def item_size(item: dict[str, Any]) -> int:
-    """Bytes DynamoDB bills for an item: UTF-8 names and strings, about one byte per two digits of a number."""
-    total = 0
-    for name, value in item.items():
-        total += len(name.encode())
-        total += len(value["S"].encode()) if "S" in value else len(value["N"]) // 2 + 1
-    return total
+def projected(workload: Workload, item: dict[str, Any], projection: str) -> Workload:
+    """The workload with the due index under ``projection``: its entry's size, how often it is written, and
+    whether the due rows are read by key."""
+    indexed = {**item, "due_shard": {"S": "due"}, "next_due_at": {"S": "2026-12-01T00:00:00.000000Z"}}
+    size = item_size(entry(indexed, PROJECTIONS[projection]) or {})
+    return replace(workload, index_entry_bytes=size, index_writes_per_event=INDEX_WRITES_PER_WRITE[projection],
+                   due_rows_by_key=ROWS_BY_KEY[projection])  # fmt: skip
+
+
+def compare_projections(workload: Workload, item: dict[str, Any], prices: dict[str, Price], hours: float) -> bool:
+    """The DynamoDB lines under each candidate projection of the due index; True when the shipped one is cheapest."""
+    print("  due index projection, DynamoDB lines a month (no free tier; index writes per table write measured by "
+          "bench/ingest_sqs.py):")  # fmt: skip
+    totals = {}
+    for projection in PROJECTIONS:
+        w = projected(workload, item, projection)
+        lines = {li.key: li for li in monthly_bill(w, prices, hours).lines}
+        costs = [lines[key].cost() for key in DYNAMODB]
+        totals[projection] = sum(costs)
+        print(f"    {projection:<31} ${totals[projection]:.4f} = writes ${costs[0]:.4f} + reads ${costs[1]:.4f} + "
+              f"storage ${costs[2]:.4f} (entry {w.index_entry_bytes} bytes"
+              f"{', due rows by key' if w.due_rows_by_key else ''})")  # fmt: skip
+    cheapest = min(totals, key=lambda p: totals[p])
+    ok = cheapest == SHIPPED
+    print(f"  cheapest: {cheapest}; template.yaml's is {SHIPPED} (target: the cheapest): {'PASS' if ok else 'FAIL'}")
+    return ok
 
 
 def print_bill(bill: Bill, eip: float) -> bool:
@@ -131,13 +160,15 @@ def main(argv: list[str] | None = None) -> int:
     data = json.loads((args.prices or PRICES).read_text())
     prices, hours = prices_from(data), float(data["hours_per_month"])
     memory, states = memory_sizes(ROOT / "template.yaml"), longest_run(ROOT / "statemachine" / "notify.asl.json")
+    item = largest_item()
     workload = Workload(
         events_per_day=args.events_per_day, tracked=args.tracked, due_fraction=args.due_fraction,
-        source=args.source, sqs_batch=args.sqs_batch, item_bytes=max(1, largest_item_bytes()),
+        source=args.source, sqs_batch=args.sqs_batch, item_bytes=max(1, item_size(item)),
     )  # fmt: skip
     if memory:
         workload = replace(workload, memory_mb=memory[:3], reconcile_memory_mb=memory[3])
     workload = replace(workload, transitions_per_run=states or workload.transitions_per_run)
+    workload = projected(workload, item, SHIPPED)
     print(f"cost model: {args.events_per_day:,.0f} {args.source} events/day, {args.tracked:,} tracked, "
           f"{args.due_fraction:.1%} due daily")  # fmt: skip
     memory_mb = (*workload.memory_mb, workload.reconcile_memory_mb)
@@ -148,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
           f"largest Config fixture); ms per invocation {duration_ms}; {workload.cold_starts_per_day:g} "
           f"cold starts/day x {workload.init_ms:g} ms")  # fmt: skip
     print_bill(monthly_bill(workload, prices, hours), forgotten_elastic_ip(prices, hours))
+    compare_projections(workload, item, prices, hours)
     if args.source == "config":
         print(
             "  [source] Config recording is the source's own bill: nothing more if the account already records with"

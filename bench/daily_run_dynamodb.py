@@ -11,6 +11,12 @@ baseline is the original design's full Scan, paginated and with ``Select=COUNT``
 same items per 1 MB page, the answer just leaves them out (moto's response serializer would otherwise spend ~2 s
 on every page).
 
+Each table carries both due indexes, as a stack does in the middle of its upgrade (README, Upgrading), and the run
+is made twice on it: reading through the keys-only ``due_keys`` index that template.yaml now defines (the Query gives
+keys, BatchGetItem the rows), then, with the due rows written back as they were, through the older ``due`` index
+that projects every attribute (the Query gives the rows). Read and write units are priced from the items as DynamoDB
+bills them (bench/_capacity.py); the lease's table is not priced (one small item).
+
     .venv/bin/python bench/daily_run_dynamodb.py [--tracked 1000 10000 100000] [--due-share 0.01 | --due N]
 """
 
@@ -21,7 +27,7 @@ import io
 import json
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,12 +37,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # _moto: the benchmark
 import boto3
 from botocore.config import Config
 
+from _capacity import KB, Capacity, item_size, units, watch
 from _moto import Meter, metered, start_moto
 from leftovers.adapters.leases.dynamodb import DynamoDBRunLease
 from leftovers.adapters.notifiers.terminal import TerminalNotifier
+from leftovers.adapters.stores.codec import encode_time
 from leftovers.adapters.stores.dynamodb import DynamoDBStore
 from leftovers.adapters.stores.dynamodb.items import encode
-from leftovers.adapters.stores.dynamodb.schema import create_table
+from leftovers.adapters.stores.dynamodb.schema import (
+    DUE_INDEX,
+    LEGACY_DUE_INDEX,
+    legacy_table_definition,
+    table_definition,
+)
 from leftovers.core.deadlines import Schedule, with_deadline
 from leftovers.core.inventory import Presence, Verdict
 from leftovers.core.model import Resource, ResourceKey
@@ -49,8 +62,12 @@ READ_TARGET = 1.2  # items read / due items
 SCAN_TARGET = 50  # full-Scan items / daily-run items, at the largest size
 
 
-def seed(client: Any, table: str, tracked: int, due: int) -> None:
-    """``tracked`` active resources, ``due`` of them due at AT, the rest notified yesterday (due in 6 days).
+INDEXES = {DUE_INDEX: "KEYS_ONLY", LEGACY_DUE_INDEX: "ALL"}  # read through each, in this order
+
+
+def seed(client: Any, table: str, tracked: int, due: int) -> dict[str, dict[str, Any]]:
+    """``tracked`` active resources, ``due`` of them due at AT, the rest notified yesterday (due in 6 days); returns
+    the items by key.
 
     Items are encoded once by the store's own ``encode`` and written 25 at a time with BatchWriteItem.
     """
@@ -63,9 +80,15 @@ def seed(client: Any, table: str, tracked: int, due: int) -> None:
                      sources=frozenset({"config"}))  # fmt: skip
         if n >= due:
             r = replace(r, first_notified_at=yesterday, last_notified_at=yesterday, notify_count=1)
-        items.append({"PutRequest": {"Item": encode(with_deadline(r, SCHEDULE))}})
+        items.append(encode(with_deadline(r, SCHEDULE)))
+    put_all(client, table, items)
+    return {i["pk"]["S"]: i for i in items}
+
+
+def put_all(client: Any, table: str, items: list[dict[str, Any]]) -> None:
+    """BatchWriteItem of 25 at a time, unprocessed items sent again."""
     for start in range(0, len(items), 25):
-        pending: Any = {table: items[start : start + 25]}
+        pending: Any = {table: [{"PutRequest": {"Item": i}} for i in items[start : start + 25]]}
         while pending:
             pending = client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or None
 
@@ -97,7 +120,7 @@ def state(value: Any) -> Any:
 
 def daily_run(wiring: _wiring.Wiring, client: Any) -> tuple[Meter, Meter, int, int, int]:
     """The state machine's path through the three handlers; the meters of the reads (reconcile + notify) and of
-    the marking, what was found due and marked, and the parts."""
+    the marking (each with its capacity units: ``meter.capacity``), what was found due and marked, and the parts."""
     saved = [(step, "current", step.current) for step in (reconcile, notify, mark)]
     saved.append((reconcile, "make_inventory", reconcile.make_inventory))
     for step in (reconcile, notify, mark):
@@ -113,7 +136,7 @@ def daily_run(wiring: _wiring.Wiring, client: Any) -> tuple[Meter, Meter, int, i
 
 
 def _steps(client: Any) -> tuple[Meter, Meter, int, int, int]:
-    reading, marking = Meter(), Meter()
+    reading, marking = Priced(), Priced()
     run = {"at": AT.isoformat(), "run": f"bench-{os.getpid()}"}
     attach(client, reading)
     current = {**run, "reconcile": state(reconcile.handler(state(run), None))}
@@ -131,14 +154,25 @@ def _steps(client: Any) -> tuple[Meter, Meter, int, int, int]:
         if not out["more"]:
             break
         current = out
-    attach(client, Meter())
+    attach(client, Priced())
     return reading, marking, found, marked, parts
 
 
+@dataclass
+class Priced(Meter):
+    """A meter that also prices the requests; its ``capacity`` starts from the table's items (``SHADOW``)."""
+
+    capacity: Capacity = field(default_factory=lambda: Capacity(items=SHADOW))
+
+
+SHADOW: dict[str, dict[str, Any]] = {}  # the table's items as the run's writes leave them (one table at a time)
+
+
 def attach(client: Any, meter: Meter) -> None:
-    """Count the client's next requests on ``meter``."""
+    """Count the client's next requests on ``meter`` (and price them, when it is a Priced meter)."""
     client.meta.events.unregister("after-call.dynamodb", unique_id="bench-meter")
     client.meta.events.register("after-call.dynamodb", meter, unique_id="bench-meter")
+    watch(client, meter.capacity if isinstance(meter, Priced) else Capacity())
 
 
 @dataclass(frozen=True)
@@ -147,13 +181,16 @@ class Row:
 
     tracked: int
     due: int
+    index: str
     found: int
     marked: int
     parts: int
-    query: Meter
-    marking: Meter
+    query: Priced
+    marking: Priced
     scan: Meter
     first_page: int
+
+    scan_units: float
 
     @property
     def run_requests(self) -> int:
@@ -161,57 +198,82 @@ class Row:
         return self.query.total + self.marking.total
 
     @property
+    def entries(self) -> int:
+        """Keys-only index entries read by reconcile and notify (an index of every attribute gives rows instead)."""
+        return self.query.items_by_operation["Query"] if INDEXES[self.index] == "KEYS_ONLY" else 0
+
+    @property
     def run_read(self) -> int:
-        """Items read by the daily run (both steps)."""
-        return self.query.items_read + self.marking.items_read
+        """Rows read by the daily run (both steps): whole items from the Query or by key."""
+        return self.query.items_read + self.marking.items_read - self.entries
+
+    @property
+    def read_units(self) -> float:
+        """Read units of the daily run (both steps)."""
+        return self.query.capacity.read_units + self.marking.capacity.read_units
 
 
-def measure(client: Any, tracked: int, due: int) -> Row:
-    """Seed a fresh table, run both daily steps and the full Scan, each under its own meter."""
+def measure(client: Any, tracked: int, due: int) -> list[Row]:
+    """Seed a fresh table with both due indexes; run the daily run through each index (the due rows written back
+    as they were in between), then the full Scan, each under its own meter."""
     table = f"leftovers-bench-{tracked}-{os.getpid()}"
-    create_table(client, table)
-    seed(client, table, tracked, due)
+    both = table_definition()["GlobalSecondaryIndexes"] + legacy_table_definition()["GlobalSecondaryIndexes"]
+    client.create_table(TableName=table, **{**table_definition(), "GlobalSecondaryIndexes": both})
+    seeded = seed(client, table, tracked, due)
     lease_table = f"{table}-lease"
     client.create_table(TableName=lease_table, BillingMode="PAY_PER_REQUEST",
                         AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
                         KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}])  # fmt: skip
     settings = Settings.load(env={"LEFTOVERS_STORE": f"dynamodb://{table}", "LEFTOVERS_TIMEZONE": "Asia/Tokyo"})
-    wiring = _wiring.Wiring(settings, DynamoDBStore(table, client=client), None,
-                            DynamoDBRunLease(lease_table, client=client))  # fmt: skip
-    object.__setattr__(wiring, "notifier", lambda: TerminalNotifier(io.StringIO()))
-    query, marking, found, marked, parts = daily_run(wiring, client)
+    runs = []
+    for index in INDEXES:
+        SHADOW.clear()
+        SHADOW.update(seeded)
+        store = DynamoDBStore(table, client=client)
+        store.due_index = index  # as a warm store that found this index: no failed first Query counted
+        wiring = _wiring.Wiring(settings, store, None, DynamoDBRunLease(lease_table, client=client))
+        object.__setattr__(wiring, "notifier", lambda: TerminalNotifier(io.StringIO()))
+        runs.append((index, *daily_run(wiring, client)))
+        put_all(client, table, [i for i in seeded.values() if i["next_due_at"]["S"] <= encode_time(AT)])
     scan = metered(client)
     first_page = full_scan(client, table)
     metered(client)  # the clean-up is not part of the baseline
     client.delete_table(TableName=table)
     client.delete_table(TableName=lease_table)
-    return Row(tracked, due, found, marked, parts, query, marking, scan, first_page)
+    scan_units = 0.5 * units(sum(item_size(i) for i in seeded.values()), 4 * KB)  # Select=COUNT returns no items
+    return [Row(tracked, due, index, found, marked, parts, query, marking, scan, first_page, scan_units)
+            for index, query, marking, found, marked, parts in runs]  # fmt: skip
 
 
 def report(rows: list[Row]) -> None:
     """The table of figures, then the verdicts against the targets."""
-    print("Daily run vs table size (moto server over HTTP): requests and items read")
-    print(f"{'tracked':>9} {'due':>6} | {'run requests':>12} {'items read':>10} {'read/due':>8} | "
-          f"{'Scan requests':>13} {'items read':>10} | {'Scan/run':>8}")  # fmt: skip
+    print("Daily run vs table size (moto server over HTTP), through each due index: requests, what was read, and the "
+          "read and write units DynamoDB bills")  # fmt: skip
+    print(f"{'tracked':>9} {'due':>6} {'index':<20} | {'requests':>8} {'entries':>7} {'rows':>6} {'read units':>10} "
+          f"{'mark WU':>7} | {'Scan rows':>9} {'units':>7} | {'Scan/run rows':>13}")  # fmt: skip
     for r in rows:
-        print(f"{r.tracked:>9,} {r.due:>6,} | {r.run_requests:>12} {r.run_read:>10,} {r.run_read / r.due:>8.2f} | "
-              f"{r.scan.total:>13} {r.scan.items_read:>10,} | {r.scan.items_read / r.run_read:>7.0f}x")  # fmt: skip
+        name = f"{r.index} ({INDEXES[r.index]})"
+        mark_units = r.marking.capacity.write_units(INDEXES[r.index])
+        print(f"{r.tracked:>9,} {r.due:>6,} {name:<20} | {r.run_requests:>8} {r.entries:>7,} {r.run_read:>6,} "
+              f"{r.read_units:>10,.1f} {mark_units:>7,.0f} | {r.scan.items_read:>9,} {r.scan_units:>7,.0f} | "
+              f"{r.scan.items_read / r.run_read:>12.0f}x")  # fmt: skip
         print(f"{'':>18}   reads (reconcile, notify, lease): {r.query.ops()}; mark: {r.marking.ops()}; "
               f"{r.parts} part(s); found {r.found:,}, marked {r.marked:,}; "
               f"the original's unpaginated Scan saw {r.first_page:,} items")  # fmt: skip
-    query_ratio = max(r.query.items_read / r.due for r in rows)
+    query_ratio = max((r.query.items_read - r.entries) / r.due for r in rows)
+    entry_ratio = max(r.entries / r.due for r in rows)
     run_ratio = max(r.run_read / r.due for r in rows)
     complete = all(r.found == r.due == r.marked for r in rows)
-    largest = rows[-1]
+    largest = [r for r in rows if r.tracked == rows[-1].tracked and INDEXES[r.index] == "KEYS_ONLY"][-1]
     fewer = largest.scan.items_read / largest.run_read
     verdict = {True: "PASS", False: "FAIL"}
-    print(f"every due item found and marked: {verdict[complete]}")
-    print(f"reconcile + notify items read / due items, worst size: {query_ratio:.2f} (target <= {READ_TARGET}): "
-          f"{verdict[query_ratio <= READ_TARGET]}")  # fmt: skip
-    print(f"whole run items read / due items, worst size: {run_ratio:.2f} (target <= {READ_TARGET}): "
+    print(f"every due item found and marked, through either index: {verdict[complete]}")
+    print(f"reconcile + notify rows read / due items, worst size: {query_ratio:.2f} (target <= {READ_TARGET}): "
+          f"{verdict[query_ratio <= READ_TARGET]}; keys-only entries read / due: {entry_ratio:.2f}")  # fmt: skip
+    print(f"whole run rows read / due items, worst size: {run_ratio:.2f} (target <= {READ_TARGET}): "
           f"{verdict[run_ratio <= READ_TARGET]} (mark writes the rows that came whole)")  # fmt: skip
-    print(f"full Scan items / daily run items at {largest.tracked:,}: {fewer:.0f}x (target >= {SCAN_TARGET}x): "
-          f"{verdict[fewer >= SCAN_TARGET]}")  # fmt: skip
+    print(f"full Scan rows / daily run rows at {largest.tracked:,} through {largest.index!r}: {fewer:.0f}x "
+          f"(target >= {SCAN_TARGET}x): {verdict[fewer >= SCAN_TARGET]}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -225,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     start_moto()
     # Validation of 100,000 seeded items costs more than moto's own work; the requests themselves are unchanged.
     client = boto3.client("dynamodb", config=Config(parameter_validation=False))
-    rows = [measure(client, n, args.due or max(1, round(n * args.due_share))) for n in sorted(args.tracked)]
+    sizes = [(n, args.due or max(1, round(n * args.due_share))) for n in sorted(args.tracked)]
+    rows = [row for n, due in sizes for row in measure(client, n, due)]
     report(rows)
     return 0
 

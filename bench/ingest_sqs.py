@@ -26,7 +26,9 @@ sys.path[:0] = [str(BENCH), str(BENCH.parent)]  # _moto (the benchmarks' moto se
 
 import boto3  # noqa: E402
 
+from _capacity import PROJECTIONS, Capacity, watch  # noqa: E402
 from _moto import Meter, metered, start_moto  # noqa: E402
+from leftovers.adapters.stores.dynamodb.schema import DUE_INDEX  # noqa: E402
 from tests.support.moto_server import create_table_from_template, load_template  # noqa: E402
 
 WRITES = frozenset({"PutItem", "TransactWriteItems", "UpdateItem", "BatchWriteItem"})
@@ -34,6 +36,9 @@ READS = frozenset({"GetItem", "BatchGetItem", "Query", "Scan"})
 QUEUE_ARN = "arn:aws:sqs:ap-northeast-1:123456789012:leftovers-ingest"
 BASELINE_PER_EVENT = 1.73  # one BatchGetItem per message, before the batch was read at once
 TARGET_PER_EVENT = 0.83  # one BatchGetItem per SQS batch, then the conditional puts (issue 16)
+BASELINE_WRITE_UNITS = 1.41  # issue 16: the due index projected every attribute
+TARGET_WRITE_UNITS = 1.25  # issue 16: ~1.2 with a keys-only (or narrower) projection
+SHIPPED = "KEYS_ONLY"
 RATE_TARGET = 50  # events/s for one function instance: MaximumConcurrency 5 then drains 10,000 in ~40 s
 
 
@@ -100,6 +105,21 @@ def report(meter: Meter, repeat_writes: int, events: int, repeats: int, batch_si
           f"{verdict[rate >= RATE_TARGET]}")  # fmt: skip
 
 
+def report_units(capacity: Capacity, events: int) -> None:
+    """Write units per event under each candidate projection of the due index, from this one run's writes."""
+    verdict = {True: "PASS", False: "FAIL"}
+    print(f"  write units per event (table + due index, priced from the items as DynamoDB bills; baseline "
+          f"{BASELINE_WRITE_UNITS} with ALL, target <= {TARGET_WRITE_UNITS}):")  # fmt: skip
+    for projection in PROJECTIONS:
+        per_event = capacity.write_units(projection) / events
+        index = capacity.index_writes[projection] / events
+        shipped = f" (template.yaml's {DUE_INDEX!r}): {verdict[per_event <= TARGET_WRITE_UNITS]}"
+        table = capacity.table_writes / events
+        print(f"    {projection:<31} {per_event:.2f} = {table:.2f} table + {index:.2f} index ({index / table:.2f} per "
+              f"table write unit){shipped if projection == SHIPPED else ''}")  # fmt: skip
+    print(f"  read units per event: {capacity.read_units / events:.2f} (consistent BatchGetItem, 1 per item <= 4 KB)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Deliver the burst, print requests per event and events/second beside their targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -131,6 +151,7 @@ def measure(events: int, duplicates: float, ingest: Any, wiring: Any, table: str
                      ["BatchSize"])  # fmt: skip
     client = wiring.current().store.client
     meter = metered(client)
+    capacity = watch(client, Capacity())
     original = ingest.fold_message
     flags = {mid: repeat for mid, _, repeat in deliveries}
     repeat_writes = 0
@@ -154,9 +175,11 @@ def measure(events: int, duplicates: float, ingest: Any, wiring: Any, table: str
         elapsed = time.perf_counter() - began
         ingest.fold_message = original
         client.meta.events.unregister("after-call.dynamodb", unique_id="bench-meter")
+        watch(client, Capacity())  # the clean-up is not priced
         client.delete_table(TableName=table)
 
     report(meter, repeat_writes, events, repeats, batch_size, failures, elapsed)
+    report_units(capacity, events)
     return 0
 
 

@@ -133,10 +133,15 @@ def load_template() -> dict[str, Any]:
     return parsed
 
 
-def template_table() -> dict[str, Any]:
-    """The CreateTable fields of the template's DynamoDB table."""
+def template_table(keep_older_due_index: bool = False) -> dict[str, Any]:
+    """The CreateTable fields of the template's DynamoDB table; an index under a condition ({"Fn::If": [cond,
+    index, NoValue]}, the older due index kept for an upgrade) is in only when ``keep_older_due_index``."""
     props = load_template()["Resources"]["Table"]["Properties"]
-    return {k: props[k] for k in TABLE_FIELDS}
+    fields = {k: props[k] for k in TABLE_FIELDS}
+    indexes = fields["GlobalSecondaryIndexes"]
+    kept = [i["Fn::If"][1] for i in indexes if "Fn::If" in i] if keep_older_due_index else []
+    fields["GlobalSecondaryIndexes"] = [i for i in indexes if "Fn::If" not in i] + kept
+    return fields
 
 
 def create_table_from_template(name: str | None = None, client: Any = None) -> str:

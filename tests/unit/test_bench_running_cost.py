@@ -4,6 +4,7 @@ deployment."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -164,3 +165,16 @@ def test_the_shipped_price_file_is_dated_sourced_and_complete() -> None:
     assert {k: (p.usd, p.per, p.free) for k, p in shipped.items()} == {
         k: (p.usd, p.per, p.free) for k, p in PRICES.items()
     }
+
+
+def test_a_keys_only_due_index_writes_less_and_reads_the_due_rows_by_key() -> None:
+    """Issue 16: the index entry is the keys (200 bytes here, 1 write unit), written by half the events (an item
+    entering, leaving or moving in the index); the daily run then reads each due row by key, eventually consistent."""
+    keys_only = replace(SMALL, index_entry_bytes=200, index_writes_per_event=0.5, due_rows_by_key=True)
+    lines = {li.key: li for li in monthly_bill(keys_only, PRICES, hours_per_month=720).lines}
+    # ingest 3000 x (2 table + 0.5 x 1 index); marking 30 runs x 10 due x (2 x 2 transactional + 2 x 1 index move)
+    assert lines["dynamodb_write_request_units"].quantity == pytest.approx(7_500 + 1_800)
+    # ingest loads 3000; each run: one query block of keys (0.5) + 10 rows of 1,500 bytes at 0.5
+    assert lines["dynamodb_read_request_units"].quantity == pytest.approx(3000 + 30 * (0.5 + 5))
+    assert lines["dynamodb_storage_gb_month"].quantity == pytest.approx((1000 * 1600 + 1000 * 300) / 1024**3)
+    assert lines["dynamodb_pitr_gb_month"].quantity == pytest.approx(1000 * 1600 / 1024**3)  # the table's only

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,9 +46,16 @@ def bench_env(aws: MotoServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
 def test_daily_run_bench_finds_every_due_item_and_reads_only_those(capsys: pytest.CaptureFixture[str]) -> None:
     assert load("daily_run_dynamodb").main(["--tracked", "150", "1500"]) == 0
     out = capsys.readouterr().out
-    assert "every due item found and marked: PASS" in out
-    assert "reconcile + notify items read / due items, worst size: 1.00" in out
-    assert "1,500     15 |" in out
+    assert "every due item found and marked, through either index: PASS" in out
+    assert "reconcile + notify rows read / due items, worst size: 1.00" in out
+    assert "keys-only entries read / due: 1.00" in out
+    rows = {m[1]: m[2].split() for m in re.finditer(r"^ +1,500 +15 (\S+) \(\S+\) +\|(.*)$", out, re.M)}
+    assert set(rows) == {"due_keys", "due"}
+    # requests, entries, rows: the keys-only index costs one BatchGetItem more, and reads 15 entries beside 15 rows
+    assert rows["due_keys"][:3] == [str(int(rows["due"][0]) + 1), "15", "15"]
+    assert rows["due"][1:3] == ["0", "15"]
+    assert float(rows["due_keys"][3]) > float(rows["due"][3])  # read units: the rows by key
+    assert rows["due_keys"][4] == rows["due"][4] == "60"  # marking: 15 x (2 x 1 transactional + 2 index) either way
     from leftovers.handlers import _wiring, mark, notify, reconcile
 
     assert notify.current is mark.current is reconcile.current is _wiring.current  # the handlers as they were
@@ -62,6 +70,10 @@ def test_ingest_burst_bench_counts_requests_and_repeats(capsys: pytest.CaptureFi
     assert "target <= 0.83): PASS" in out
     assert "failed messages: 0 (target 0): PASS" in out
     assert "per first delivery" in out
+    units = {m[1]: float(m[2]) for m in re.finditer(r"^ {4}(ALL|INCLUDE|KEYS_ONLY)\b.*? (\d\.\d\d) =", out, re.M)}
+    assert set(units) == {"ALL", "INCLUDE", "KEYS_ONLY"}
+    assert units["KEYS_ONLY"] < units["INCLUDE"] < units["ALL"]  # the index written less often and smaller
+    assert "(template.yaml's 'due_keys')" in out
 
 
 def put(table: str, key: str, version: int, **condition: Any) -> dict[str, Any]:

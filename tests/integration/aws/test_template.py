@@ -10,7 +10,12 @@ from cfnlint.api import lint_file
 from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 
-from leftovers.adapters.stores.dynamodb.schema import table_definition
+from leftovers.adapters.stores.dynamodb.schema import (
+    DUE_INDEX,
+    DUE_INDEXES,
+    legacy_table_definition,
+    table_definition,
+)
 from tests.integration.aws.test_template_reconcile import inventory_actions, read_only
 from tests.support.moto_server import ROOT, TEMPLATE, load_template, template_table
 
@@ -116,3 +121,38 @@ def test_schedule_defaults_to_midnight_tokyo() -> None:
     params = load_template()["Parameters"]
     assert params["ScheduleExpression"]["Default"] == "cron(0 0 * * ? *)"
     assert params["ScheduleTimezone"]["Default"] == "Asia/Tokyo"
+
+
+def test_the_due_index_projects_keys_only() -> None:
+    (index,) = template_table()["GlobalSecondaryIndexes"]
+    assert (index["IndexName"], index["Projection"]) == (DUE_INDEX, {"ProjectionType": "KEYS_ONLY"})
+
+
+@pytest.mark.parametrize("role", ["ReconcileRole", "NotifyRole"])
+def test_a_role_that_reads_what_is_due_queries_either_index_and_reads_the_rows(role: str) -> None:
+    """The keys-only index gives keys: the rows come by BatchGetItem. The older index is still asked while the new
+    one is being built (README, Upgrading)."""
+    policy = load_template()["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+    allowed: dict[str, set[str]] = {}
+    for s in policy:
+        s = s["Fn::If"][1] if "Fn::If" in s else s
+        resources = s["Resource"] if isinstance(s["Resource"], list) else [s["Resource"]]
+        for action in s["Action"] if isinstance(s["Action"], list) else [s["Action"]]:
+            allowed.setdefault(action, set()).update(json.dumps(r, sort_keys=True) for r in resources)
+    indexes = {json.dumps({"Fn::Sub": f"${{Table.Arn}}/index/{name}"}) for name in DUE_INDEXES}
+    assert allowed["dynamodb:Query"] == indexes
+    assert json.dumps({"Fn::GetAtt": ["Table", "Arn"]}) in allowed["dynamodb:BatchGetItem"]
+
+
+def test_an_upgrade_keeps_the_older_index_for_one_update_only() -> None:
+    """CloudFormation creates or deletes one index per update: KeepOlderDueIndex=true adds the new one and keeps the
+    old (README, Upgrading); the default then deletes it."""
+    template = load_template()
+    assert template["Parameters"]["KeepOlderDueIndex"]["Default"] == "false"
+    assert template["Conditions"]["KeepsOlderDueIndex"] == {"Fn::Equals": [{"Ref": "KeepOlderDueIndex"}, "true"]}
+    both = template_table(keep_older_due_index=True)["GlobalSecondaryIndexes"]
+    assert both == table_definition()["GlobalSecondaryIndexes"] + legacy_table_definition()["GlobalSecondaryIndexes"]
+    indexes = template["Resources"]["Table"]["Properties"]["GlobalSecondaryIndexes"]
+    (conditional,) = [i for i in indexes if "Fn::If" in i]
+    assert conditional["Fn::If"][0] == "KeepsOlderDueIndex"
+    assert conditional["Fn::If"][2] == {"Ref": "AWS::NoValue"}

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from leftovers.adapters.stores.codec import COLUMNS, from_row, to_row
-from leftovers.adapters.stores.dynamodb.schema import DUE_INDEX, DUE_SHARD, PK, TTL_ATTRIBUTE
+from leftovers.adapters.stores.dynamodb.schema import DUE_SHARD, DUE_SHARD_VALUE, PK, TTL_ATTRIBUTE
 from leftovers.core.model import Resource
 
 _NONE_ROW: dict[str, Any] = dict.fromkeys(COLUMNS)
@@ -35,7 +35,7 @@ def encode(r: Resource) -> dict[str, Any]:
             continue  # absent, not NULL: keeps items small and the index sparse
         item[name] = {"N": str(value)} if isinstance(value, int) else {"S": value}
     if r.active and r.next_due_at is not None:
-        item[DUE_SHARD] = {"S": DUE_INDEX}
+        item[DUE_SHARD] = {"S": DUE_SHARD_VALUE}
     if not r.active and r.expires_at is not None:
         item[TTL_ATTRIBUTE] = {"N": str(int(r.expires_at.timestamp()))}
     return item

@@ -1,8 +1,8 @@
 """The DynamoDB store: one item per resource key, conditional writes, and a sparse index of what is due.
 
-The daily run reads only due items through the ``due`` index (a Query, paginated), never a Scan: the original's
-unpaginated Scan stopped silently at 1 MB. Only active records that have a deadline carry the index key
-attribute ``due_shard``, so tombstones and notify-once records never enter the index.
+The daily run reads only due items through the due index (a Query, paginated, then the rows by key: ``due.py``),
+never a Scan: the original's unpaginated Scan stopped silently at 1 MB. Only active records that have a deadline
+carry the index key attribute ``due_shard``, so tombstones and notify-once records never enter the index.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from leftovers.adapters.aws_region import aws_client
-from leftovers.adapters.stores.codec import encode_time
+from leftovers.adapters.stores.dynamodb.due import read_due
 from leftovers.adapters.stores.dynamodb.items import decode, encode, expect_version
 from leftovers.adapters.stores.dynamodb.schema import (
+    BATCH_GET_LIMIT,
     DUE_INDEX,
-    DUE_SHARD,
-    DUE_SORT,
     PK,
     create_table,
     table_definition,
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
 
     from mypy_boto3_dynamodb import DynamoDBClient
 
-BATCH_GET_LIMIT = 100
 UNPROCESSED_RETRIES = 8
 TRANSACTION_LIMIT = 100
 _CONFLICT_CODES = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
@@ -65,6 +63,7 @@ class DynamoDBStore:
 
     def __init__(self, table: str, client: DynamoDBClient | None = None, region: str | None = None) -> None:
         self.table = table
+        self.due_index = DUE_INDEX  # the older index instead once the table is found to have only that one
         self._client = client
         self._region = region
 
@@ -76,17 +75,20 @@ class DynamoDBStore:
         return self._client
 
     def load(self, keys: Collection[ResourceKey]) -> dict[ResourceKey, Resource]:
-        """BatchGetItem (consistent reads) in chunks of 100, retrying unprocessed keys with backoff."""
-        wanted = sorted({str(k) for k in keys})
-        found: dict[ResourceKey, Resource] = {}
-        for start in range(0, len(wanted), BATCH_GET_LIMIT):
-            chunk = wanted[start : start + BATCH_GET_LIMIT]
-            pending: Any = {self.table: {"Keys": [{PK: {"S": k}} for k in chunk], "ConsistentRead": True}}
+        """The stored records of ``keys`` (consistent reads)."""
+        return {r.key: r for r in self.rows(sorted({str(k) for k in keys}), consistent=True).values()}
+
+    def rows(self, keys: Sequence[str], consistent: bool) -> dict[str, Resource]:
+        """The stored rows of item keys, by key: BatchGetItem in chunks of 100, unprocessed keys retried with
+        backoff."""
+        found: dict[str, Resource] = {}
+        for start in range(0, len(keys), BATCH_GET_LIMIT):
+            chunk = keys[start : start + BATCH_GET_LIMIT]
+            pending: Any = {self.table: {"Keys": [{PK: {"S": k}} for k in chunk], "ConsistentRead": consistent}}
             for attempt in range(UNPROCESSED_RETRIES + 1):
-                reply = self._call("read", self.client.batch_get_item, RequestItems=pending)
+                reply = self.call("read", self.client.batch_get_item, RequestItems=pending)
                 for item in reply.get("Responses", {}).get(self.table, []):
-                    record = decode(item)
-                    found[record.key] = record
+                    found[item[PK]["S"]] = decode(item)
                 pending = reply.get("UnprocessedKeys") or {}
                 if not pending:
                     break
@@ -131,14 +133,8 @@ class DynamoDBStore:
             raise StoreError(f"DynamoDB transaction of {len(chunk)} writes failed: {exc}") from exc
 
     def due(self, at: datetime) -> Iterator[Resource]:
-        """A paginated Query on the sparse ``due`` index: reads only what is due."""
-        yield from self._pages(
-            "query",
-            IndexName=DUE_INDEX,
-            KeyConditionExpression="#s = :s AND #d <= :at",
-            ExpressionAttributeNames={"#s": DUE_SHARD, "#d": DUE_SORT},
-            ExpressionAttributeValues={":s": {"S": DUE_INDEX}, ":at": {"S": encode_time(at) or ""}},
-        )
+        """What is due at ``at``, through the sparse due index: reads only what is due."""
+        return read_due(self, at)
 
     def scan(self, include_inactive: bool = False) -> Iterator[Resource]:
         """A paginated Scan (for reports, not for the daily run)."""
@@ -147,7 +143,7 @@ class DynamoDBStore:
             "ExpressionAttributeNames": {"#a": "active"},
             "ExpressionAttributeValues": {":one": {"N": "1"}},
         }
-        yield from self._pages("scan", **({} if include_inactive else only_active))
+        yield from self._scan(**({} if include_inactive else only_active))
 
     def purge_expired(self, at: datetime) -> int:
         """Delete expired tombstones now (DynamoDB's TTL does it too, but only eventually)."""
@@ -166,19 +162,16 @@ class DynamoDBStore:
                     raise StoreError(f"DynamoDB delete failed for {r.key}: {exc}") from exc
         return gone
 
-    def _pages(self, operation: str, **params: Any) -> Iterator[Resource]:
-        call = getattr(self.client, operation)
+    def _scan(self, **params: Any) -> Iterator[Resource]:
         while True:
-            reply = self._call("read", call, TableName=self.table, **params)
-            for item in reply.get("Items", []):
-                record = decode(item)
-                if record.active or operation == "scan":
-                    yield record
+            reply = self.call("read", self.client.scan, TableName=self.table, **params)
+            yield from (decode(item) for item in reply.get("Items", []))
             if "LastEvaluatedKey" not in reply:
                 return
             params["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
 
-    def _call(self, what: str, call: Any, **params: Any) -> Any:
+    def call(self, what: str, call: Any, **params: Any) -> Any:
+        """``call(**params)``, DynamoDB's errors translated: a missing table names the store, others StoreError."""
         try:
             return call(**params)
         except ClientError as exc:
