@@ -1,0 +1,92 @@
+"""Per-account policy: overrides that give some accounts, or the accounts under some OUs, their own grace period,
+reminder interval, tag keys and ignore rules. The first override (in file order) that selects an account applies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Any, Concatenate, ParamSpec, Protocol, Self, TypeVar
+
+from leftovers.core.errors import SettingsError
+from leftovers.core.model import Resource
+
+Units = Callable[[str], tuple[str, ...]]
+"""Account id -> the ids from the organization's root down to the OU holding it (``()``: outside it)."""
+
+SCOPED = ("grace", "reminder", "type_grace", "tag_keys", "ignore")
+"""The Policy fields an override may replace; the rest (time zone, language, Slack users...) are the run's, not an
+account's: one digest has one language."""
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A named set of Policy field values for the accounts it selects (by id, or by an OU or root on their path).
+
+    ``changes`` replace the base policy's values; the config file has already added an override's ignore rules to
+    the base file's (see adapters/config_file/overrides.py), so here an ``ignore`` value is the whole list.
+    """
+
+    name: str
+    accounts: tuple[str, ...] = ()
+    ous: tuple[str, ...] = ()
+    changes: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            raise ValueError("an override needs a name")
+        if not self.accounts and not self.ous:
+            raise ValueError(f"override {self.name!r} selects no account: give accounts or ous")
+        if unknown := sorted(set(self.changes) - set(SCOPED)):
+            raise ValueError(f"override {self.name!r} cannot set {', '.join(unknown)} (only {', '.join(SCOPED)})")
+
+    def selects(self, account: str, path: tuple[str, ...]) -> bool:
+        """Whether the account is one named, or sits in (or under) one of the OUs named."""
+        return account in self.accounts or any(unit in path for unit in self.ous)
+
+
+def path_for(overrides: tuple[Override, ...], account: str, units: Units | None) -> tuple[str, ...]:
+    """The account's OU path when an override names an OU (else ``()``, without asking); SettingsError when nothing
+    can say where accounts are: the base policy must never apply silently in an OU override's place."""
+    named = next((o.name for o in overrides if o.ous), None)
+    if named is None:
+        return ()
+    if units is None:
+        raise SettingsError("override", f"override {named} names an OU, but no AWS Organizations reader was given")
+    return units(account)
+
+
+def first_selecting(overrides: tuple[Override, ...], account: str, path: tuple[str, ...]) -> Override | None:
+    """The first override (in file order) that selects the account."""
+    return next((o for o in overrides if o.selects(account, path)), None)
+
+
+class Scoped(Protocol):
+    """A policy that can hand out the effective policy of one account."""
+
+    @property
+    def overrides(self) -> tuple[Override, ...]:
+        """The overrides, in file order."""
+        ...
+
+    def for_account(self, account: str) -> Self:
+        """The policy that applies to ``account`` (one without overrides)."""
+        ...
+
+
+S = TypeVar("S", bound=Scoped)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def scoped(method: Callable[Concatenate[S, Resource, P], R]) -> Callable[Concatenate[S, Resource, P], R]:
+    """Make a policy method about one resource run on the policy of the resource's account. Only a policy with
+    overrides pays for the look-up; the policy it hands over has none, so its own calls run straight."""
+
+    @wraps(method)
+    def run(self: S, resource: Resource, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        if self.overrides:
+            return method(self.for_account(resource.key.account), resource, *args, **kwargs)
+        return method(self, resource, *args, **kwargs)
+
+    return run
