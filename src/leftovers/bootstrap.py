@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -13,7 +14,9 @@ from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.adapters.stores.missing import missing_store
 from leftovers.core.digest import Digest
 from leftovers.core.errors import NotifyError, SettingsError
+from leftovers.core.policy import Policy
 from leftovers.core.policy_report import describer
+from leftovers.core.policy_scopes import Units
 from leftovers.core.ports import Inventory, Message, Notifier, Store
 from leftovers.settings import Settings
 
@@ -76,6 +79,25 @@ def make_inventory(
 
     clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))
     return AwsInventory(clients, use_config=use_config, use_tagging=use_tagging)
+
+
+def with_units(policy: Policy, units: Units | None = None) -> Policy:
+    """The policy, able to place accounts in OUs when an override names one: ``units``, else AWS Organizations
+    (read on first use, once an hour). A refusal then stops the run with UnitsUnavailable's one line, never
+    falling back to the base policy."""
+    if not policy.needs_units or policy.units is not None:
+        return policy
+    if units is None:
+        from leftovers.adapters.accounts.units import AccountUnits
+
+        units = AccountUnits().path_of
+    return replace(policy, units=units)
+
+
+def with_units_of(settings: Settings) -> Settings:
+    """``settings`` with ``with_units`` applied to their policy."""
+    policy = with_units(settings.policy)
+    return settings if policy is settings.policy else replace(settings, policy=policy)
 
 
 DESTINATIONS = ("slack", "email", "terminal")

@@ -109,11 +109,11 @@ class Policy:
         """The tag keys read on ``account``'s resources."""
         return self.for_account(account).tag_keys
 
-    def read_tag_keys(self) -> frozenset[str]:
-        """Every tag key some account's policy reads (what ingest must never drop from a record)."""
-        return frozenset(
-            key for p in (self, *self._scoped) for key in (*p.tag_keys.keep, *p.tag_keys.expires, *p.tag_keys.owner)
-        )
+    def read_tag_keys(self, *kinds: str) -> frozenset[str]:
+        """Every tag key of these kinds (default: expires, keep, owner) some account's policy reads (what ingest
+        must never drop from a record)."""
+        kinds = kinds or ("expires", "keep", "owner")
+        return frozenset(key for p in (self, *self._scoped) for kind in kinds for key in getattr(p.tag_keys, kind))
 
     # -- the Deadlines protocol ------------------------------------------------------------------------------
     def first_due(self, resource: Resource) -> datetime | None:

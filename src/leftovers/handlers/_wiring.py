@@ -12,7 +12,7 @@ from leftovers.adapters.leases.memory import MemoryRunLease
 from leftovers.adapters.notifiers.slack.token import token_problem
 from leftovers.adapters.notifiers.slack.url import url_problem
 from leftovers.adapters.secrets import SsmSecret
-from leftovers.bootstrap import make_notifier, open_store
+from leftovers.bootstrap import make_notifier, open_store, with_units_of
 from leftovers.core.errors import SettingsError
 from leftovers.core.ports import Notifier, Store
 from leftovers.core.run_lease import RunLease
@@ -69,7 +69,7 @@ def build(env: dict[str, str]) -> Wiring:
     """
     config = env.get(CONFIG_PARAMETER)
     policy = parse_policy(SsmSecret(config).value(), f"ssm:{config}") if config else None
-    settings = Settings.load(env=env, policy=policy)
+    settings = with_units_of(Settings.load(env=env, policy=policy))  # OUs read at first use, once an hour
     if settings.notify_to not in (None, "slack", "email"):
         raise SettingsError("LEFTOVERS_NOTIFY_TO", f"must be slack or email, not {settings.notify_to!r}")
     webhook, token = settings.slack_webhook_parameter, settings.slack_bot_token_parameter
