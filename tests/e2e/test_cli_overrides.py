@@ -70,6 +70,9 @@ def test_report_applies_each_accounts_grace_and_ignore_rules(run: Run, tmp_path:
     every = rows(run, config, "--all")
     assert every["scratch-sandbox"]["ignored_by"] == "scratch instances"
     assert every["scratch-team"]["ignored_by"] is None  # the rule is the sandbox's alone
+    assert {name: row["override"] for name, row in every.items()} == {
+        "app-sandbox": "sandboxes", "scratch-sandbox": "sandboxes", "app-team": None, "scratch-team": None
+    }  # fmt: skip
     assert every["app-sandbox"]["deadline"] == "2026-11-21T01:00:00Z"
     assert every["app-team"]["deadline"] == "2026-11-27T01:02:00Z"
     assert set(rows(run, config)) == {"app-sandbox", "app-team", "scratch-team"}
