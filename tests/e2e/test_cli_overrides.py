@@ -115,3 +115,21 @@ def test_ingest_warns_of_a_keep_tag_it_cannot_read_with_the_accounts_own_keys(ru
     assert result.exit_code == 0, result.output
     (warning,) = result.stderr.splitlines()  # the team account does not read sandbox:keep
     assert warning.startswith(f"{path}:1: warning: tag sandbox:keep: 'maybe' is neither true nor an ISO date")
+
+
+def test_an_override_an_earlier_one_shadows_is_a_warning_naming_both(run: Run, tmp_path: Path) -> None:
+    config = tmp_path / "leftovers.toml"
+    config.write_text(
+        CONFIG + '\n[[override]]\nname = "late"\naccounts = ["222222222222", "111111111111"]\nous = ["r-ab12"]\n'
+        '\n[[override]]\nname = "later"\nous = "r-ab12"\n',
+        encoding="utf-8",
+    )
+    assert run("store", "init").exit_code == 0
+    result = run("--config", str(config), "report")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "Warning: override 'late': account 111111111111 is already selected by override 'sandboxes' above, so this "
+        "one never applies to it",
+        "Warning: override 'later': OU r-ab12 is already selected by override 'late' above, so this one never "
+        "applies to it",
+    ]

@@ -61,6 +61,22 @@ def first_selecting(overrides: tuple[Override, ...], account: str, path: tuple[s
     return next((o for o in overrides if o.selects(account, path)), None)
 
 
+def shadowed(overrides: tuple[Override, ...]) -> tuple[str, ...]:
+    """One line per account or OU an override names that an earlier override already names: the first match wins,
+    so the later one never applies there (valid, but most likely a mistake)."""
+    lines: list[str] = []
+    for i, override in enumerate(overrides):
+        for kind, ids in (("account", override.accounts), ("OU", override.ous)):
+            for id_ in ids:
+                earlier = next((o for o in overrides[:i] if id_ in (o.accounts if kind == "account" else o.ous)), None)
+                if earlier is not None:
+                    lines.append(
+                        f"override {override.name!r}: {kind} {id_} is already selected by override "
+                        f"{earlier.name!r} above, so this one never applies to it"
+                    )
+    return tuple(lines)
+
+
 class Scoped(Protocol):
     """A policy that can hand out the effective policy of one account."""
 
