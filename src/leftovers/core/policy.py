@@ -5,15 +5,16 @@ no deadline (or one at the end of its keep date), an ignored one none at all, an
 period. Because deadlines are stored when a record changes, the notify run re-checks every due record against the
 policy of the day (``is_due``): a config change takes effect without rewriting the store.
 
-With overrides (``[[override]]``, core/policy_scopes.py) every method about one resource runs on the effective policy
-of the resource's account: the base with the override's values, its own memos, built once per override.
+With overrides (``[[override]]``) the policy is a ``PerAccountPolicy`` (core/policy_accounts.py): every method about
+one resource runs on the effective policy of the resource's account, a plain Policy built once per override. A
+policy without overrides stays this class, so the common case pays nothing for them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from leftovers.core import answers, local_time
@@ -22,7 +23,7 @@ from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource
 from leftovers.core.policy_memo import Memo
 from leftovers.core.policy_rules import IgnoreRule, first_match, glob_lookup
-from leftovers.core.policy_scopes import Override, Units, first_selecting, path_for, scoped
+from leftovers.core.policy_scopes import Override, Units
 from leftovers.core.policy_tags import FOREVER, Kept, TagKeys, TagReading, read_tags
 from leftovers.core.times import check_zone
 
@@ -60,10 +61,9 @@ class Policy:
     # Tag readings and ignore verdicts already worked out (see Memo: each record was read up to 8 times a run).
     _tag_memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
     _ignore_memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
-    # The effective policies: the base without overrides, then one per override (built here, so a bad value fails
-    # at load), and which one each (account, OU path) gets; the path is asked again each time, so an account moved
-    # to another OU gets its new policy once the organization reader's cache is renewed.
+    # With overrides (see PerAccountPolicy): the effective policies, and which one each (account, OU path) gets.
     _plain: Policy | None = field(default=None, init=False, repr=False, compare=False)
+    _names_units: bool = field(default=False, init=False, repr=False, compare=False)
     _scoped: tuple[Policy, ...] = field(default=(), init=False, repr=False, compare=False)
     _chosen: dict[tuple[str, tuple[str, ...]], Policy] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -78,49 +78,40 @@ class Policy:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
         check_zone(self.timezone)  # fails here, once, rather than in the middle of a digest
         if self.overrides:
-            plain = replace(self, overrides=(), units=None)
-            object.__setattr__(self, "_plain", plain)
-            object.__setattr__(self, "_scoped", tuple(replace(plain, **o.changes) for o in self.overrides))
+            from leftovers.core.policy_accounts import scope  # it builds on this class
 
-    # -- per account -----------------------------------------------------------------------------------------
+            scope(self)
+        elif type(self) is not Policy:  # replace() on a policy with overrides, without them
+            object.__setattr__(self, "__class__", Policy)
+
+    # -- per account (PerAccountPolicy overrides each of these) ----------------------------------------------
     def for_account(self, account: str) -> Policy:
-        """The policy that applies to ``account``: the first override's that selects it, else the base."""
-        if self._plain is None:
-            return self
-        path = path_for(self.overrides, account, self.units)
-        found = self._chosen.get((account, path))
-        if found is None:
-            chosen = first_selecting(self.overrides, account, path)
-            found = self._plain if chosen is None else self._scoped[self.overrides.index(chosen)]
-            self._chosen[(account, path)] = found
-        return found
+        """The policy that applies to ``account``: without overrides, this one."""
+        return self
 
     def override_for(self, account: str) -> str | None:
         """The name of the override that applies to ``account``, if any."""
-        chosen = first_selecting(self.overrides, account, path_for(self.overrides, account, self.units))
-        return None if chosen is None else chosen.name
+        return None
 
     @property
     def needs_units(self) -> bool:
         """Whether an override names an OU (then ``units`` must say where each account is)."""
-        return any(o.ous for o in self.overrides)
+        return False
 
     def tag_keys_for(self, account: str) -> TagKeys:
         """The tag keys read on ``account``'s resources."""
-        return self.for_account(account).tag_keys
+        return self.tag_keys
 
     def read_tag_keys(self, *kinds: str) -> frozenset[str]:
         """Every tag key of these kinds (default: expires, keep, owner) some account's policy reads (what ingest
         must never drop from a record)."""
-        kinds = kinds or ("expires", "keep", "owner")
-        return frozenset(key for p in (self, *self._scoped) for kind in kinds for key in getattr(p.tag_keys, kind))
+        return frozenset(key for kind in kinds or ("expires", "keep", "owner") for key in getattr(self.tag_keys, kind))
 
     # -- the Deadlines protocol ------------------------------------------------------------------------------
     def first_due(self, resource: Resource) -> datetime | None:
         """The resource's deadline: never for ignored or kept-forever resources."""
         return self.deadline(resource)
 
-    @scoped
     def reminder_due(self, resource: Resource) -> datetime | None:
         """Another notice one interval after the last, but not while kept or before an expiry date."""
         if resource.last_notified_at is None or self.reminder is None or self._silent(resource):
@@ -130,7 +121,6 @@ class Policy:
         return _latest(after_last, self._expiry(resource, reading), self._keep_start(self.kept_until(resource)))
 
     # -- what the rules say about one resource ---------------------------------------------------------------
-    @scoped
     def tags(self, resource: Resource) -> TagReading:
         """The resource's keep, expiry and owner tags, read with the configured keys."""
         held = (resource.tag_map,)
@@ -140,7 +130,6 @@ class Policy:
             self._tag_memo.put(held, reading)
         return reading  # type: ignore[no-any-return]
 
-    @scoped
     def ignored_by(self, resource: Resource) -> str | None:
         """The name of the ignore rule that silences this resource, if any."""
         rules = self._for_type(resource.key.resource_type)[0]
@@ -157,19 +146,14 @@ class Policy:
     @contextmanager
     def remembering(self) -> Iterator[None]:
         """Within this block, remember every record's tag reading and ignore verdict, not only the last one's."""
-        with ExitStack() as stack:
-            for policy in (self, *self._scoped, *([self._plain] if self._plain else [])):
-                stack.enter_context(policy._tag_memo.remembering())
-                stack.enter_context(policy._ignore_memo.remembering())
+        with self._tag_memo.remembering(), self._ignore_memo.remembering():
             yield
 
-    @scoped
     def kept_until(self, resource: Resource) -> Kept:
         """``None`` (not kept), the date a keep tag or an answer silences it until, or ``"forever"`` (the longer of
         the two: an answer is honoured exactly as a keep tag)."""
         return answers.longer(self.tags(resource).kept, answers.kept(resource))
 
-    @scoped
     def tag_problem(self, resource: Resource) -> str | None:
         """Why a keep or expiry tag was not understood (it then counts as absent), else ``None``."""
         return self.tags(resource).problem
@@ -186,7 +170,6 @@ class Policy:
             known = self._by_type[resource_type] = (rules, self.grace if found is None else found)
         return known
 
-    @scoped
     def deadline(self, resource: Resource) -> datetime | None:
         """When the resource is first due: its expiry tag, else creation + grace; after any keep date."""
         if resource.created_at is None or self.ignored_by(resource) is not None:
@@ -199,7 +182,6 @@ class Policy:
         base = self._expiry(resource, reading) or self.later(resource.created_at, grace)
         return _latest(base, self._keep_start(kept))
 
-    @scoped
     def is_reportable(self, resource: Resource, at: datetime) -> bool:
         """Not ignored, and not kept at ``at``."""
         if self.ignored_by(resource) is not None:
@@ -208,12 +190,10 @@ class Policy:
         start = self._keep_start(kept)
         return kept != FOREVER and (start is None or start <= at)
 
-    @scoped
     def is_due(self, resource: Resource, at: datetime) -> bool:
         """Due at ``at`` under *this* policy, whatever deadline the store remembers from an older one."""
         return self.is_reportable(resource, at) and is_due(with_deadline(resource, self), at)
 
-    @scoped
     def due_at(self, resource: Resource) -> datetime | None:
         """When a run will send it: this policy's next deadline, but never before the stored ``next_due_at`` (the
         due index every run reads); ``None`` when either says never. ``is_due`` and the index agree with it."""
@@ -221,7 +201,6 @@ class Policy:
         stored = resource.next_due_at
         return None if own is None or stored is None else max(own, stored)
 
-    @scoped
     def owner(self, resource: Resource) -> str | None:
         """Whom a not-mine answer named (``None``: the channel), else the owner tag's value, else who created it
         (from CloudTrail), shortened to a readable name."""

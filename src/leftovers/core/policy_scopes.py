@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import wraps
-from typing import Any, Concatenate, ParamSpec, Protocol, Self, TypeVar
+from typing import Any
 
 from leftovers.core.errors import SettingsError
-from leftovers.core.model import Resource
 
 Units = Callable[[str], tuple[str, ...]]
 """Account id -> the ids from the organization's root down to the OU holding it (``()``: outside it)."""
@@ -75,34 +73,3 @@ def shadowed(overrides: tuple[Override, ...]) -> tuple[str, ...]:
                         f"{earlier.name!r} above, so this one never applies to it"
                     )
     return tuple(lines)
-
-
-class Scoped(Protocol):
-    """A policy that can hand out the effective policy of one account."""
-
-    @property
-    def overrides(self) -> tuple[Override, ...]:
-        """The overrides, in file order."""
-        ...
-
-    def for_account(self, account: str) -> Self:
-        """The policy that applies to ``account`` (one without overrides)."""
-        ...
-
-
-S = TypeVar("S", bound=Scoped)
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def scoped(method: Callable[Concatenate[S, Resource, P], R]) -> Callable[Concatenate[S, Resource, P], R]:
-    """Make a policy method about one resource run on the policy of the resource's account. Only a policy with
-    overrides pays for the look-up; the policy it hands over has none, so its own calls run straight."""
-
-    @wraps(method)
-    def run(self: S, resource: Resource, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        if self.overrides:
-            return method(self.for_account(resource.key.account), resource, *args, **kwargs)
-        return method(self, resource, *args, **kwargs)
-
-    return run

@@ -142,6 +142,7 @@ def test_policy_fields_for_the_report() -> None:
         "ignored_by": None,
         "monthly_cost_usd": 32.85,
         "tag_problem": None,
+        "override": None,
     }
     kept = replace(nat, tags={"leftovers:keep": "2027-01-31"})
     assert policy_fields(kept, Policy(), None)["kept_until"] == "2027-01-31"

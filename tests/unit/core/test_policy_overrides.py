@@ -201,3 +201,17 @@ def test_overrides_that_select_no_account_behave_exactly_as_the_base(resources: 
         assert idle.ignored_by(r) == base.ignored_by(r)
         assert idle.tags(r) == base.tags(r)
         assert idle.owner(r) == base.owner(r)
+
+
+def test_only_a_policy_with_overrides_dispatches_per_account_and_replace_keeps_that_straight() -> None:
+    """A policy without overrides is a plain Policy, so the common case runs its methods directly."""
+    from leftovers.core.policy_accounts import PerAccountPolicy
+
+    plain = Policy()
+    scoped = replace(plain, overrides=(sandboxes(grace=timedelta(days=1)),))
+    assert type(plain) is Policy
+    assert type(scoped) is PerAccountPolicy
+    assert type(replace(scoped, grace=timedelta(days=2))) is PerAccountPolicy
+    assert type(replace(scoped, overrides=())) is Policy
+    assert all(type(scoped.for_account(a)) is Policy for a in (SANDBOX, PROD))
+    assert replace(scoped, overrides=()) == plain
