@@ -5,6 +5,7 @@ nothing (botocore's Stubber makes the refusal: moto answers any caller)."""
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,9 @@ import pytest
 from botocore.stub import Stubber
 
 from leftovers.adapters.accounts import names as names_module
+from leftovers.adapters.accounts.units import UnitsUnavailable
+from leftovers.handlers import ingest  # here: its log setup mutes the root handlers present, caplog.s too
+from leftovers.handlers._wiring import current
 from tests.e2e.test_cli_overrides import in_account, rows
 from tests.integration.aws.test_account_units import move, unit
 from tests.support.cli import Run
@@ -85,9 +89,6 @@ def test_the_ingest_function_places_accounts_in_ous_through_its_cold_start_wirin
     lambda_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The deployed ingest function with a config naming an OU: its wiring gives the policy AccountUnits."""
-    from leftovers.handlers import ingest
-    from leftovers.handlers._wiring import current
-
     organization_id()
     org = boto3.client("organizations", region_name="us-east-1")
     root = org.list_roots()["Roots"][0]["Id"]
@@ -105,3 +106,29 @@ def test_the_ingest_function_places_accounts_in_ous_through_its_cold_start_wirin
     due = {r.key.account: r.next_due_at for r in current().store.scan()}
     created = datetime(2026, 11, 20, 1, tzinfo=UTC)
     assert due == {inside: created + timedelta(days=1), outside: created + timedelta(days=7, minutes=1)}
+
+
+def test_a_refused_organizations_fails_the_ingest_function_and_sqs_keeps_the_event(
+    lambda_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The function fails for real (SQS redelivers, then dead-letters): the event is never stored under the base
+    policy, and its log names why in UnitsUnavailable's words."""
+    refusing = boto3.client("organizations", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="y")
+    stub = Stubber(refusing)
+    stub.add_client_error("list_roots", "AccessDeniedException", "not the management account", 400)
+    stub.activate()
+    monkeypatch.setattr(names_module, "boto3_organizations", lambda: refusing)
+    config = tmp_path / "leftovers.toml"
+    config.write_text(OU_CONFIG.format(unit="ou-ab12-aaaa1111"), encoding="utf-8")
+    monkeypatch.setenv("LEFTOVERS_CONFIG", str(config))
+    body = json.dumps(in_account(config_event(1), "111111111111", "app"))
+    caplog.set_level(logging.DEBUG, logger="leftovers")
+
+    with pytest.raises(RuntimeError, match="All records failed processing"):
+        ingest.handler({"Records": [{"messageId": "m1", "body": body}]}, None)
+
+    assert list(current().store.scan()) == []
+    (error,) = [r for r in caplog.records if r.name == "leftovers" and r.levelno == logging.ERROR]
+    assert error.exc_info is not None
+    assert isinstance(error.exc_info[1], UnitsUnavailable)
+    assert "cannot read the organization's OUs (AccessDenied" in str(error.exc_info[1])
