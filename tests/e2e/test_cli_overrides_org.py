@@ -15,7 +15,7 @@ from botocore.stub import Stubber
 
 from leftovers.adapters.accounts import names as names_module
 from leftovers.adapters.accounts.units import UnitsUnavailable
-from leftovers.handlers import ingest  # here: its log setup mutes the root handlers present, caplog.s too
+from leftovers.handlers import ingest  # here: its log setup mutes the root handlers present, caplog's too
 from leftovers.handlers._wiring import current
 from tests.e2e.test_cli_overrides import in_account, rows
 from tests.integration.aws.test_account_units import move, unit
