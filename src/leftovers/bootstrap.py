@@ -16,7 +16,9 @@ from leftovers.adapters.price_file import bundled_prices
 from leftovers.adapters.stores.memory import MemoryStore
 from leftovers.adapters.stores.missing import missing_store
 from leftovers.core.errors import SettingsError
+from leftovers.core.policy import Policy
 from leftovers.core.policy_report import describer
+from leftovers.core.policy_scopes import Units
 from leftovers.core.ports import Inventory, Notifier, Store
 from leftovers.core.routing import MAIN
 from leftovers.settings import Settings
@@ -80,6 +82,25 @@ def make_inventory(
 
     clients = Clients(limiter=RateLimiter(rate, burst=max(1, int(rate))))
     return AwsInventory(clients, use_config=use_config, use_tagging=use_tagging)
+
+
+def with_units(policy: Policy, units: Units | None = None) -> Policy:
+    """The policy, able to place accounts in OUs when an override names one: ``units``, else AWS Organizations
+    (read on first use, once an hour). A refusal then stops the run with UnitsUnavailable's one line, never
+    falling back to the base policy."""
+    if not policy.needs_units or policy.units is not None:
+        return policy
+    if units is None:
+        from leftovers.adapters.accounts.units import AccountUnits
+
+        units = AccountUnits().path_of
+    return replace(policy, units=units)
+
+
+def with_units_of(settings: Settings, units: Units | None = None) -> Settings:
+    """``settings`` with ``with_units`` applied to their policy."""
+    policy = with_units(settings.policy, units)
+    return settings if policy is settings.policy else replace(settings, policy=policy)
 
 
 DESTINATIONS = ("slack", "email", "terminal")
@@ -172,10 +193,10 @@ def routed_notifier(
             return SlackPreview()  # what the webhook would get, without reading its URL
         return make_notifier(replace(settings, slack_bot_token=None, slack_webhook_url=read(target)), stream, "slack")
 
-    if path_of is None and routing.needs_units:
+    if path_of is None and routing.needs_units:  # the policy's reader when an override names an OU: one read
         from leftovers.adapters.accounts.units import AccountUnits
 
-        path_of = AccountUnits().path_of
+        path_of = settings.policy.units or AccountUnits().path_of
     return RoutedNotifier(routing, notifier_for, path_of or (lambda account: ()))
 
 

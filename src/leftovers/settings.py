@@ -15,6 +15,7 @@ from leftovers.adapters.config_file import load_policy
 from leftovers.core.durations import DurationError, parse_duration, parse_interval
 from leftovers.core.errors import SettingsError
 from leftovers.core.policy import LANGUAGES, Policy
+from leftovers.core.policy_scopes import shadowed
 from leftovers.core.times import TimeError, check_zone
 
 ENV_PREFIX = "LEFTOVERS_"
@@ -114,7 +115,10 @@ class Settings:
             config=config,
             policy=replace(policy, **overrides) if overrides else policy,
             origins={name: where for name, (where, _) in given.items()},
-            warnings=tuple(_long(given[name][0], given[name][1], overrides[name]) for name in _too_long(overrides)),
+            warnings=(
+                *(_long(given[name][0], given[name][1], overrides[name]) for name in _too_long(overrides)),
+                *shadowed(policy.overrides),
+            ),
         )
 
 

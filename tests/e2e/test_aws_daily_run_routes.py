@@ -77,10 +77,8 @@ def routes(
         monkeypatch.setenv(_wiring.ROUTE_PREFIX, prefix)  # what the template passes from RouteWebhookParameterPrefix
         monkeypatch.setenv(names.SWITCH, "organizations")  # organization mode names the accounts
         names._deployed.cache_clear()
-        _wiring.account_units.cache_clear()
         yield Routes(org, {"sandboxes": sandboxes, "platform": platform, "main": webhook}, aws, monkeypatch)
         names._deployed.cache_clear()
-        _wiring.account_units.cache_clear()
 
 
 def tracked(table: str, org: Organization) -> None:

@@ -98,7 +98,8 @@ def test_digest_leftovers_mix_types_regions_and_accounts() -> None:
 
 def test_cost_model_reads_memory_from_a_template(tmp_path: Path) -> None:
     template = tmp_path / "template.yaml"
-    template.write_text(textwrap.dedent("""
+    template.write_text(
+        textwrap.dedent("""
         Globals:
           Function: {MemorySize: 512}
         Resources:
@@ -111,7 +112,8 @@ def test_cost_model_reads_memory_from_a_template(tmp_path: Path) -> None:
           Reconcile:
             Type: AWS::Serverless::Function
             Properties: {Handler: leftovers.handlers.reconcile.handler, MemorySize: 256}
-    """))
+    """)
+    )
     cost = load("cost_model")
     assert cost.memory_sizes(template) == (512, 1024, 512, 256)
     assert cost.memory_sizes(tmp_path / "absent.yaml") is None

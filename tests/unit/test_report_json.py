@@ -27,7 +27,7 @@ def test_the_same_text_as_json_dumps_for_any_rows(rows: list[dict[str, Any]]) ->
 
 
 @pytest.mark.parametrize(
-    "value", [1e16, 1e-07, 0.1 + 0.2, 12.0, -0.0, 2**70, "日本\u2028\x1b\"\\", "\ud800", [], {}, 5e-324]
+    "value", [1e16, 1e-07, 0.1 + 0.2, 12.0, -0.0, 2**70, '日本\u2028\x1b"\\', "\ud800", [], {}, 5e-324]
 )
 def test_the_same_text_for_values_two_encoders_spell_differently(value: object) -> None:
     rows = [{"monthly_cost_usd": value, "sources": ["config"]}]

@@ -115,4 +115,3 @@ def _listable(types: tuple[str, ...]) -> tuple[str, ...]:
             raise SettingsError("--type", f"{wanted}: Cloud Control does not name it by the ids Leftovers keeps "
                                 f"(listable: {', '.join(listable)}); use --from tagging or --from config")  # fmt: skip
     return types or listable
-

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from leftovers.bootstrap import open_store
+from leftovers.bootstrap import open_store, with_units_of
 from leftovers.cli.options import given
 from leftovers.core.errors import SettingsError
 from leftovers.core.ports import Store
@@ -28,7 +28,7 @@ def settings(ctx: click.Context, **more: Any) -> Settings:
     never fails on a bad variable); warnings about them are printed once."""
     loaded: Settings | None = ctx.meta.get(_SETTINGS)
     if loaded is None or more:
-        loaded = Settings.load({**given(ctx), **more}, os.environ)
+        loaded = with_units_of(Settings.load({**given(ctx), **more}, os.environ))
         ctx.meta[_SETTINGS] = loaded
         warned: set[str] = ctx.meta.setdefault(_WARNED, set())
         for warning in sorted(set(loaded.warnings) - warned):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 import click
 
@@ -13,7 +13,8 @@ from leftovers.adapters.sources.files import read_events
 from leftovers.cli import common
 from leftovers.core.errors import EventRejected, LeftoversError
 from leftovers.core.model import ResourceChange
-from leftovers.core.policy_tags import TagKeys, read_tags
+from leftovers.core.policy import Policy
+from leftovers.core.policy_tags import read_tags
 from leftovers.service.ingest import CHUNK, IngestIncomplete
 from leftovers.service.ingest import ingest as ingest_changes
 
@@ -42,7 +43,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     counts: Counter[str] = Counter()
     rejections: list[str] = []
     starts: dict[int, str] = {}
-    changes = _changes(paths, counts, rejections, settings.policy.tag_keys, starts)
+    changes = _changes(paths, counts, rejections, settings.policy, starts)
     try:
         counts.update(ingest_changes(common.store(ctx), changes, settings.policy, chunk=CHUNK))
     except IngestIncomplete as exc:
@@ -58,14 +59,14 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
 
 
 def _changes(
-    paths: tuple[str, ...], counts: Counter[str], rejections: list[str], keys: TagKeys, starts: dict[int, str]
+    paths: tuple[str, ...], counts: Counter[str], rejections: list[str], policy: Policy, starts: dict[int, str]
 ) -> Iterator[ResourceChange]:
     """Stream the changes of every readable, valid event; count and note the rest (and keep or expiry tags that
     cannot be read: the resource is tracked all the same, since it exists, and the tag counts as absent).
 
     ``starts`` gets where each chunk's first change came from, to say what was not stored if the store fails.
     """
-    read = (*keys.keep, *keys.expires)
+    read = policy.read_tag_keys("keep", "expires")  # every account's (an override may read other keys)
     stdin = sys.stdin
     index = 0
     for path in paths:
@@ -82,7 +83,7 @@ def _changes(
                 continue
             if parsed.ignored is not None:
                 counts["ignored"] += 1
-            problem = next(filter(None, (_tag_problem(c.tags, read, keys) for c in parsed.changes)), None)
+            problem = next(filter(None, (_tag_problem(c, read, policy) for c in parsed.changes)), None)
             if problem:
                 rejections.append(f"{raw.location}: warning: {problem}")
             for change in parsed.changes:
@@ -92,7 +93,8 @@ def _changes(
                 yield change
 
 
-def _tag_problem(tags: Mapping[str, str] | None, read: tuple[str, ...], keys: TagKeys) -> str | None:
-    if not tags or not any(k in tags for k in read):
+def _tag_problem(change: ResourceChange, read: frozenset[str], policy: Policy) -> str | None:
+    tags = change.tags
+    if not tags or read.isdisjoint(tags):
         return None  # the common case, without reading the tags
-    return read_tags(tags, keys).problem
+    return read_tags(tags, policy.tag_keys_for(change.key.account)).problem

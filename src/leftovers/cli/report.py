@@ -38,7 +38,7 @@ def report(ctx: click.Context, fmt: str, due: bool, show_all: bool, account_name
     JSON is a list of objects with account, account_name, region, resource_type,
     resource_id, resource_name, arn, created_at, notify_count,
     last_notified_at, next_due_at, owner, deadline, kept_until, ignored_by,
-    monthly_cost_usd, tag_problem, created_by, created_for_by and sources
+    monthly_cost_usd, tag_problem, override, created_by, created_for_by and sources
     (times ISO 8601 UTC to the second; the README documents every field).
 
     \b

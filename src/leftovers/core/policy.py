@@ -4,6 +4,10 @@ A ``Policy`` implements the ``Deadlines`` protocol, so the lifecycle rules use i
 no deadline (or one at the end of its keep date), an ignored one none at all, and an expiry tag replaces the grace
 period. Because deadlines are stored when a record changes, the notify run re-checks every due record against the
 policy of the day (``is_due``): a config change takes effect without rewriting the store.
+
+With overrides (``[[override]]``) the policy is a ``PerAccountPolicy`` (core/policy_accounts.py): every method about
+one resource runs on the effective policy of the resource's account, a plain Policy built once per override. A
+policy without overrides stays this class, so the common case pays nothing for them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from leftovers.core.lifecycle import is_due
 from leftovers.core.model import Resource
 from leftovers.core.policy_memo import Memo
 from leftovers.core.policy_rules import IgnoreRule, first_match, glob_lookup
+from leftovers.core.policy_scopes import Override, Units
 from leftovers.core.policy_tags import FOREVER, Kept, TagKeys, TagReading, read_tags
 from leftovers.core.routing import Routing
 from leftovers.core.times import check_zone
@@ -47,6 +52,10 @@ class Policy:
     """Channel lines beyond which the app posts one message per owner with the lines in its thread."""
     routing: Routing | None = None
     """Where each leftover's notice goes (``[routing]``); ``None``: everything to the run's own destination."""
+    overrides: tuple[Override, ...] = ()
+    """Per-account values, in file order: the first that selects a resource's account applies to it."""
+    units: Units | None = field(default=None, repr=False, compare=False)
+    """Account -> its OU path (AWS Organizations), needed when an override names an OU."""
     # Per resource type: the ignore rules whose type globs can match it, and its grace period. Filled lazily;
     # the deadline is computed for every ingested event, and glob matching was half of that cost.
     _by_type: dict[str, tuple[tuple[IgnoreRule, ...], timedelta]] = field(
@@ -55,6 +64,13 @@ class Policy:
     # Tag readings and ignore verdicts already worked out (see Memo: each record was read up to 8 times a run).
     _tag_memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
     _ignore_memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
+    # With overrides (see PerAccountPolicy): the effective policies, and which one each (account, OU path) gets.
+    _plain: Policy | None = field(default=None, init=False, repr=False, compare=False)
+    _names_units: bool = field(default=False, init=False, repr=False, compare=False)
+    _scoped: tuple[Policy, ...] = field(default=(), init=False, repr=False, compare=False)
+    _chosen: dict[tuple[str, tuple[str, ...]], Policy] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if self.grace < timedelta(0) or any(g < timedelta(0) for _, g in self.type_grace):
@@ -64,6 +80,35 @@ class Policy:
         if self.language not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
         check_zone(self.timezone)  # fails here, once, rather than in the middle of a digest
+        if self.overrides:
+            from leftovers.core.policy_accounts import scope  # it builds on this class
+
+            scope(self)
+        elif type(self) is not Policy:  # replace() on a policy with overrides, without them
+            object.__setattr__(self, "__class__", Policy)
+
+    # -- per account (PerAccountPolicy overrides each of these) ----------------------------------------------
+    def for_account(self, account: str) -> Policy:
+        """The policy that applies to ``account``: without overrides, this one."""
+        return self
+
+    def override_for(self, account: str) -> str | None:
+        """The name of the override that applies to ``account``, if any."""
+        return None
+
+    @property
+    def needs_units(self) -> bool:
+        """Whether an override names an OU (then ``units`` must say where each account is)."""
+        return False
+
+    def tag_keys_for(self, account: str) -> TagKeys:
+        """The tag keys read on ``account``'s resources."""
+        return self.tag_keys
+
+    def read_tag_keys(self, *kinds: str) -> frozenset[str]:
+        """Every tag key of these kinds (default: expires, keep, owner) some account's policy reads (what ingest
+        must never drop from a record)."""
+        return frozenset(key for kind in kinds or ("expires", "keep", "owner") for key in getattr(self.tag_keys, kind))
 
     # -- the Deadlines protocol ------------------------------------------------------------------------------
     def first_due(self, resource: Resource) -> datetime | None:

@@ -14,7 +14,7 @@ from leftovers.core.pricing import PriceTable
 from leftovers.core.rich_text import Owner
 from leftovers.core.times import iso
 
-POLICY_COLUMNS = ("owner", "deadline", "kept_until", "ignored_by", "monthly_cost_usd", "tag_problem")
+POLICY_COLUMNS = ("owner", "deadline", "kept_until", "ignored_by", "monthly_cost_usd", "tag_problem", "override")
 
 
 Links = Callable[[Resource], str | None]
@@ -81,7 +81,7 @@ def describer(
 
 def policy_fields(resource: Resource, policy: Policy, prices: PriceTable | None) -> dict[str, Any]:
     """The report columns the policy adds: owner, deadline (when a run will send it; UTC, null when kept or
-    ignored), kept_until, etc."""
+    ignored), kept_until, the override whose policy applies (``None``: the base), etc."""
     kept = policy.kept_until(resource)
     return {
         "owner": policy.owner(resource),
@@ -90,6 +90,7 @@ def policy_fields(resource: Resource, policy: Policy, prices: PriceTable | None)
         "ignored_by": policy.ignored_by(resource),
         "monthly_cost_usd": monthly_cost_usd(resource, prices),
         "tag_problem": policy.tag_problem(resource),
+        "override": policy.override_for(resource.key.account),
     }
 
 

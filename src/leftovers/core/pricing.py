@@ -129,6 +129,7 @@ def _hours(t: PriceTable, hourly: float | None) -> float | None:
 # An item that does not name its engine is priced as MySQL, the cheapest open-source figure (a floor, not a guess).
 RDS_ENGINE_TABLE = {"mysql": "rds_mysql", "mariadb": "rds_mysql", "postgres": "rds_postgres"}
 
+
 @cache
 def estimators() -> Mapping[str, Estimator]:
     """Resource type -> its estimator, as the resource registry declares them (``ResourceType.cost``)."""

@@ -13,7 +13,7 @@ from leftovers.adapters.leases.memory import MemoryRunLease
 from leftovers.adapters.notifiers.slack.token import token_problem
 from leftovers.adapters.notifiers.slack.url import url_problem
 from leftovers.adapters.secrets import SsmSecret
-from leftovers.bootstrap import make_notifier, open_store, routed_notifier
+from leftovers.bootstrap import make_notifier, open_store, routed_notifier, with_units_of
 from leftovers.core.errors import SettingsError
 from leftovers.core.ports import Notifier, Store
 from leftovers.core.run_lease import RunLease
@@ -39,6 +39,8 @@ class Wiring:
     bot_token: SsmSecret | None = None
     route_webhooks: dict[str, SsmSecret] = field(default_factory=dict)
     """The webhook parameters routes name (``[routing]``), each read from SSM on first use, then cached."""
+    units: AccountUnits = field(default_factory=lambda: _account_units())
+    """The organization's OU paths, read once an hour on first use: one reader for the overrides and the routes."""
 
     def notifier(self) -> Notifier:
         """The run's own notifier, or with ``[routing]`` one digest per route, each to its destination."""
@@ -47,7 +49,7 @@ class Wiring:
             return self._main()
         if self.bot_token:  # routes to a channel post with the app's token, whatever the run's own destination
             settings = replace(settings, slack_bot_token=self.bot_token.value())
-        path_of = (lambda account: account_units().path_of(account)) if routing.needs_units else None
+        path_of = self.units.path_of if routing.needs_units else None
         return routed_notifier(settings, self._main, webhook_url=self._route_webhook, path_of=path_of)
 
     def _main(self) -> Notifier:
@@ -68,10 +70,8 @@ class Wiring:
         return self.route_webhooks[parameter].value()
 
 
-@cache
-def account_units() -> AccountUnits:
-    """The organization's OU paths, for routes naming an OU: read once an hour per execution environment."""
-    from leftovers.adapters.accounts.units import AccountUnits  # only a function whose routes name an OU needs it
+def _account_units() -> AccountUnits:
+    from leftovers.adapters.accounts.units import AccountUnits  # reads nothing until an OU is named
 
     return AccountUnits()
 
@@ -100,7 +100,8 @@ def build(env: dict[str, str]) -> Wiring:
     """
     config = env.get(CONFIG_PARAMETER)
     policy = parse_policy(SsmSecret(config).value(), f"ssm:{config}") if config else None
-    settings = Settings.load(env=env, policy=policy)
+    units = _account_units()  # one reader of the OU paths for the policy's overrides and the routes
+    settings = with_units_of(Settings.load(env=env, policy=policy), units.path_of)
     if settings.notify_to not in (None, "slack", "email"):
         raise SettingsError("LEFTOVERS_NOTIFY_TO", f"must be slack or email, not {settings.notify_to!r}")
     check_routes(settings, env.get(ROUTE_PREFIX))
@@ -111,6 +112,7 @@ def build(env: dict[str, str]) -> Wiring:
         SsmSecret(webhook, check=url_problem) if webhook else None,
         make_lease(env.get(LEASE_TABLE)),
         SsmSecret(token, check=token_problem) if token else None,
+        units=units,
     )
 
 

@@ -127,8 +127,7 @@ def _read_tags(deadlines: Deadlines) -> frozenset[str]:
     """The tag keys the policy reads, which bounding never drops."""
     if not isinstance(deadlines, Policy):
         return frozenset()
-    keys = deadlines.tag_keys
-    return frozenset((*keys.keep, *keys.expires, *keys.owner))
+    return deadlines.read_tag_keys()  # every account's: an override may read other keys
 
 
 def fold(

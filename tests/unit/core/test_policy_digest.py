@@ -90,8 +90,7 @@ def test_japanese_wording_in_the_configured_time_zone() -> None:
     assert d.title() == "消し忘れのリソースが 4 件残っています（2026-11-26 09:00 JST）"
     reminded = replace(NAT, resource=replace(NAT.resource, notify_count=2))
     assert plain_line(d.line(reminded)) == (
-        "nat-0a1 · 作成 2026-11-24 07:00 JST（2日2時間前）"
-        " · 担当 hanako · 月額 約$32.85 · リマインド 2 回目"
+        "nat-0a1 · 作成 2026-11-24 07:00 JST（2日2時間前） · 担当 hanako · 月額 約$32.85 · リマインド 2 回目"
     )
     assert plain_line(d.line(BUCKET)).endswith("· 価格不明")
     assert d.footer() == "推定合計: 月額 $101.18（価格不明 1 件）"
@@ -143,6 +142,7 @@ def test_policy_fields_for_the_report() -> None:
         "ignored_by": None,
         "monthly_cost_usd": 32.85,
         "tag_problem": None,
+        "override": None,
     }
     kept = replace(nat, tags={"leftovers:keep": "2027-01-31"})
     assert policy_fields(kept, Policy(), None)["kept_until"] == "2027-01-31"

@@ -202,8 +202,10 @@ def test_each_call_about_any_type_has_a_fixture_naming_covered_types(call: Trail
 
 
 def test_fan_out_calls_give_one_record_per_resource_on_a_call_with_several() -> None:
-    several = {name: len(parse_cloudtrail_event(load_event(name)).changes) for name in
-               ("cloudtrail_run_instances", "cloudtrail_create_snapshots", "cloudtrail_terminate_instances")}
+    several = {
+        name: len(parse_cloudtrail_event(load_event(name)).changes)
+        for name in ("cloudtrail_run_instances", "cloudtrail_create_snapshots", "cloudtrail_terminate_instances")
+    }
     assert several == dict.fromkeys(several, 2)  # fmt: skip
 
 

@@ -129,3 +129,21 @@ def test_the_gc_threshold_is_restored_even_when_ingest_fails() -> None:
     with pytest.raises(StoreError):
         ingest(FlakyStore(conflicts=999), [change("created", 0)], SCHEDULE)
     assert gc.get_threshold() == before
+
+
+def test_an_overrides_keep_tag_survives_bounding_in_its_account() -> None:
+    """Bounding drops tags past AWS's 50; the keys any account's policy reads are never among them."""
+    from leftovers.core.policy import Policy
+    from leftovers.core.policy_scopes import Override
+    from leftovers.core.policy_tags import TagKeys
+
+    policy = Policy(
+        overrides=(Override("sandbox", accounts=(KEY.account,), changes={"tag_keys": TagKeys(keep=("zz:keep",))}),)
+    )
+    many = {f"tag-{n:02}": "x" for n in range(60)} | {"zz:keep": "true"}
+    store = MemoryStore()
+    apply_changes(store, [change("created", 0, tags=many)], policy)
+    (stored,) = store.scan()
+    assert stored.tag_map["zz:keep"] == "true"
+    assert policy.kept_until(stored) == "forever"
+    assert stored.next_due_at is None

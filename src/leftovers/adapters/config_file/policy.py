@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from leftovers.adapters.config_file import checks as v
+from leftovers.adapters.config_file.overrides import read_overrides
 from leftovers.adapters.config_file.positions import ConfigFileError, dotted, line_of, syntax_error
 from leftovers.adapters.config_file.routes import parse_routing
 from leftovers.core.deadlines import DEFAULT_REMINDER
@@ -23,7 +24,8 @@ from leftovers.core.policy_tags import TagKeys
 DEFAULT_NAME = "leftovers.toml"
 TOP = (
     "grace", "reminder", "timezone", "language", "use_default_ignores",
-    "tags", "grace_by_type", "slack_users", "ignore", "slack_app", "email_addresses", "routing",
+    "tags", "grace_by_type", "slack_users", "ignore", "slack_app", "email_addresses",
+    "routing", "override",
 )  # fmt: skip
 SLACK_APP = ("keep_forever", "thread_after")
 TAG_KEYS = ("expires", "keep", "owner")
@@ -76,13 +78,16 @@ def _policy(doc: Mapping[str, Any]) -> Policy:
         raise v.BadValue(
             ("slack_app", "thread_after"), f"must be a whole number of lines, 1 or more, not {thread_after!r}"
         )
+    tag_keys = TagKeys(**{k: v.names(tags, k, ("tags",)) for k in TAG_KEYS if k in tags})
+    with_defaults = v.get(doc, "use_default_ignores", bool, True)
+    base = {"tag_keys": tag_keys, "use_default_ignores": with_defaults}
     return Policy(
         grace=v.duration(doc, "grace", parse_duration, timedelta(0)),
         reminder=v.duration(doc, "reminder", parse_interval, DEFAULT_REMINDER),
         timezone=v.timezone(doc, "timezone"),
         language=v.choice(doc, "language", LANGUAGES),
-        tag_keys=TagKeys(**{k: v.names(tags, k, ("tags",)) for k in TAG_KEYS if k in tags}),
-        ignore=rules + (default_ignore_rules() if v.get(doc, "use_default_ignores", bool, True) else ()),
+        tag_keys=tag_keys,
+        ignore=rules + (default_ignore_rules() if with_defaults else ()),
         type_grace=tuple(
             (glob, v.duration(grace_by_type, glob, parse_duration, None, ("grace_by_type",))) for glob in grace_by_type
         ),
@@ -91,10 +96,11 @@ def _policy(doc: Mapping[str, Any]) -> Policy:
         keep_forever_button=v.get(app, "keep_forever", bool, True, ("slack_app",)),
         thread_after=thread_after,
         routing=parse_routing(doc),
+        overrides=read_overrides(doc, base, rules, default_ignore_rules(), _rule),
     )
 
 
-def _rule(raw: Mapping[str, Any], at: tuple[str, int]) -> IgnoreRule:
+def _rule(raw: Mapping[str, Any], at: v.Key) -> IgnoreRule:
     v.known(raw, RULE, at)
     name = v.get(raw, "name", str, "", at)
     if not name.strip():

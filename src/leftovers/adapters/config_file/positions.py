@@ -57,25 +57,39 @@ def line_of(text: str, path: Path) -> int | None:
 
 
 def _exact_line(lines: list[str], path: Path) -> int | None:
-    """The line assigning ``path``'s last key inside its table or array entry, or an entry's header line."""
+    """The line assigning ``path``'s last key inside its table or array entry, or an entry's header line.
+
+    An entry is known by its header and the index of every array entry it sits in (``override[1].ignore[0]`` is
+    header ``override.ignore`` at ``(1, 0)``): a nested array's entries are counted within their parent's entry.
+    """
     key = path[-1] if isinstance(path[-1], str) else None
-    tables = [p for p in (path[:-1] if key is not None else path) if isinstance(p, str)]
-    index = next((p for p in path if isinstance(p, int)), None)
-    header = ".".join(tables)
-    current, current_index, counts = "", None, Counter[str]()
+    container = path[:-1] if key is not None else path
+    header = ".".join(p for p in container if isinstance(p, str))
+    indices = tuple(p for p in container if isinstance(p, int))
+    current: tuple[str, tuple[int, ...]] = ("", ())
+    latest: dict[str, tuple[int, ...]] = {}  # array header -> the indices of its last entry so far
+    counts = Counter[tuple[str, tuple[int, ...]]]()
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if found := _ARRAY_HEADER.match(line):
-            current = found.group(1)
-            counts[current] += 1
-            current_index = counts[current] - 1
-            if key is None and current == header and current_index == index:
+            name = found.group(1)
+            parent = _enclosing(name, latest)
+            counts[(name, parent)] += 1
+            latest[name] = (*parent, counts[(name, parent)] - 1)
+            current = (name, latest[name])
+            if key is None and current == (header, indices):
                 return number
         elif found := _TABLE_HEADER.match(line):
-            current, current_index = found.group(1), None
-        elif key is not None and current == header and current_index == index and _assigns(line, key):
+            current = (found.group(1), _enclosing(found.group(1), latest))
+        elif key is not None and current == (header, indices) and _assigns(line, key):
             return number
     return None
+
+
+def _enclosing(name: str, latest: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    """The indices of the innermost array entry a header ``name`` sits in (``()`` at the top)."""
+    parts = name.split(".")
+    return next((latest[p] for k in range(len(parts) - 1, 0, -1) if (p := ".".join(parts[:k])) in latest), ())
 
 
 def _assigns(line: str, key: str) -> bool:

@@ -121,7 +121,6 @@ def walk(obj: Any, path: str) -> list[Any]:
     return current
 
 
-
 def as_time(value: object) -> datetime | None:
     """A creation time as AWS APIs give it: a datetime, an ISO 8601 string or epoch (milli)seconds."""
     if isinstance(value, datetime):

@@ -21,10 +21,17 @@ RECORD = {
     ("path", "expected"),
     [
         ("responseElements.one.item[].snapshotId", [("snap-1", "detail.responseElements.one.item[0].snapshotId")]),
-        ("responseElements.two.item[].snapshotId", [("snap-1", "detail.responseElements.two.item[0].snapshotId"),
-                                                    ("snap-2", "detail.responseElements.two.item[1].snapshotId")]),
-        ("requestParameters.ids[]", [("j-1", "detail.requestParameters.ids[0]"),
-                                     ("j-2", "detail.requestParameters.ids[1]")]),
+        (
+            "responseElements.two.item[].snapshotId",
+            [
+                ("snap-1", "detail.responseElements.two.item[0].snapshotId"),
+                ("snap-2", "detail.responseElements.two.item[1].snapshotId"),
+            ],
+        ),
+        (
+            "requestParameters.ids[]",
+            [("j-1", "detail.requestParameters.ids[0]"), ("j-2", "detail.requestParameters.ids[1]")],
+        ),
         ("responseElements.keyId|requestParameters.keyId", [("k-1", "detail.requestParameters.keyId")]),
     ],
 )

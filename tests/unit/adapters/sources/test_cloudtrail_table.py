@@ -167,34 +167,67 @@ def test_a_resource_seen_by_cloudtrail_and_config_is_one_key(
 # where that call carries each of the resource's attributes: the CloudTrail event is filled with the real values
 # of the resource Config saw (every id-like attribute, not just the one the table reads), then the keys compared.
 CONFIG_FIXTURES = [
-    ("config_discovered_ec2_instance", "cloudtrail_run_instances", {
-        "responseElements.instancesSet.items.0.instanceId": "instanceId",
-        "responseElements.instancesSet.items.0.instanceType": "instanceType",
-    }),
+    (
+        "config_discovered_ec2_instance",
+        "cloudtrail_run_instances",
+        {
+            "responseElements.instancesSet.items.0.instanceId": "instanceId",
+            "responseElements.instancesSet.items.0.instanceType": "instanceType",
+        },
+    ),
     ("config_discovered_ebs_volume", "cloudtrail_create_volume", {"responseElements.volumeId": "volumeId"}),
-    ("config_discovered_eip", "cloudtrail_allocate_address", {
-        "responseElements.allocationId": "allocationId", "responseElements.publicIp": "publicIp",
-    }),
-    ("config_discovered_nat_gateway", "cloudtrail_create_nat_gateway", {
-        "responseElements.CreateNatGatewayResponse.natGateway.natGatewayId": "natGatewayId",
-    }),
-    ("config_discovered_lambda_function", "cloudtrail_create_function", {
-        "requestParameters.functionName": "functionName", "responseElements.functionName": "functionName",
-        "responseElements.functionArn": "functionArn",
-    }),
-    ("config_discovered_opensearch_domain", "cloudtrail_create_domain", {
-        "requestParameters.domainName": "DomainName", "responseElements.domainStatus.domainName": "DomainName",
-        "responseElements.domainStatus.domainId": "Id", "responseElements.domainStatus.aRN": "Arn",
-    }),
-    ("config_discovered_rds_instance", "cloudtrail_create_db_instance", {
-        "requestParameters.dBInstanceIdentifier": "dBInstanceIdentifier",
-        "responseElements.dBInstanceIdentifier": "dBInstanceIdentifier",
-        "responseElements.dbiResourceId": "dbiResourceId", "responseElements.dBInstanceArn": "dBInstanceArn",
-    }),
+    (
+        "config_discovered_eip",
+        "cloudtrail_allocate_address",
+        {
+            "responseElements.allocationId": "allocationId",
+            "responseElements.publicIp": "publicIp",
+        },
+    ),
+    (
+        "config_discovered_nat_gateway",
+        "cloudtrail_create_nat_gateway",
+        {
+            "responseElements.CreateNatGatewayResponse.natGateway.natGatewayId": "natGatewayId",
+        },
+    ),
+    (
+        "config_discovered_lambda_function",
+        "cloudtrail_create_function",
+        {
+            "requestParameters.functionName": "functionName",
+            "responseElements.functionName": "functionName",
+            "responseElements.functionArn": "functionArn",
+        },
+    ),
+    (
+        "config_discovered_opensearch_domain",
+        "cloudtrail_create_domain",
+        {
+            "requestParameters.domainName": "DomainName",
+            "responseElements.domainStatus.domainName": "DomainName",
+            "responseElements.domainStatus.domainId": "Id",
+            "responseElements.domainStatus.aRN": "Arn",
+        },
+    ),
+    (
+        "config_discovered_rds_instance",
+        "cloudtrail_create_db_instance",
+        {
+            "requestParameters.dBInstanceIdentifier": "dBInstanceIdentifier",
+            "responseElements.dBInstanceIdentifier": "dBInstanceIdentifier",
+            "responseElements.dbiResourceId": "dbiResourceId",
+            "responseElements.dBInstanceArn": "dBInstanceArn",
+        },
+    ),
     ("config_discovered_s3_bucket", "cloudtrail_create_bucket", {"requestParameters.bucketName": "name"}),
-    ("config_discovered_sagemaker_notebook", "cloudtrail_create_notebook_instance", {
-        "requestParameters.notebookInstanceName": "NotebookInstanceName",
-    }),
+    (
+        "config_discovered_sagemaker_notebook",
+        "cloudtrail_create_notebook_instance",
+        {
+            "requestParameters.notebookInstanceName": "NotebookInstanceName",
+        },
+    ),
 ]
 
 

@@ -68,8 +68,9 @@ def with_item(change: Callable[[dict[str, Any]], None], top: dict[str, Any] | No
 
 
 EDGES = {
-    "invalid UTF-8 in a field the reader skips": with_item(lambda i: i.update(supplementaryConfiguration="\udcff"))
-    .replace(b"\\udcff", b"\xff"),
+    "invalid UTF-8 in a field the reader skips": with_item(
+        lambda i: i.update(supplementaryConfiguration="\udcff")
+    ).replace(b"\\udcff", b"\xff"),
     "a lone surrogate escape in a skipped field": with_item(lambda i: i.update(relationships="\ud800")),
     "a lone surrogate in the name": with_item(lambda i: i.update(resourceName="\ud800")),
     "NaN in a skipped field": with_item(lambda i: None).replace(b'"version": "1.3"', b'"version": NaN'),
