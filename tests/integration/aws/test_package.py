@@ -16,6 +16,7 @@ import pytest
 from tools import package as builder
 
 from tests.support.moto_server import ROOT
+from tests.unit.test_bench_smoke import load
 
 # What the Lambda Python runtime ships besides the standard library (tools/package.py leaves them out).
 RUNTIME_PROVIDED = ("boto3", "botocore", "dateutil", "s3transfer", "urllib3", "six")
@@ -171,3 +172,30 @@ def test_without_a_python313_the_build_says_so_in_one_line_and_ships_no_bytecode
     with zipfile.ZipFile(out.with_suffix(".zip")) as zf:
         assert not [n for n in zf.namelist() if n.endswith(".pyc")]
     assert "bytecode: none)" in done.stdout
+
+
+@pytest.mark.slow
+def test_the_cold_start_bench_times_the_artifact_with_and_without_its_bytecode(
+    built: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    python = python313()
+    out, _ = built
+    twin = tmp_path / "twin"
+    package(twin, "--host")
+    handlers = tmp_path / "handlers"  # two of the handlers, to keep the test short
+    handlers.mkdir()
+    for name in ("mark", "ingest"):
+        (handlers / f"{name}.py").touch()
+    capsys.readouterr()
+    arguments = ["--runs", "1", "--no-build", "--artifact", str(out), "--baseline", str(twin)]
+    assert load("cold_start").main([*arguments, "--handlers", str(handlers)]) == 0
+    printed = capsys.readouterr().out
+    assert f"python3.13 ({python})" in printed
+    rows = [line.split() for line in printed.splitlines() if line.lstrip().startswith("leftovers.handlers.")]
+    assert [row[0] for row in rows] == ["leftovers.handlers.ingest", "leftovers.handlers.mark"]
+    for row in rows:  # name, "no bytecode N ms", "| bytecode N ms (change)", "| baseline N ms: -cut (target...)"
+        assert row[1:3] == ["no", "bytecode"]
+        assert row[5:7] == ["|", "bytecode"]
+        assert row[10:12] == ["|", "baseline"]  # timed interleaved: a host twin of the artifact stands in for it
+        assert float(row[3]) > 0
+        assert float(row[7]) > 0
