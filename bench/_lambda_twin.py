@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -90,3 +91,16 @@ def sources_only(folder: Path, into: Path) -> Path:
 def bytecode_for(folder: Path) -> set[str]:
     """The interpreters (cache tags, ``cpython-313``) the folder's own package holds bytecode for."""
     return {p.name.split(".")[-2] for p in (folder / "leftovers").rglob("*.pyc")}
+
+
+def instructions(command: list[str]) -> int | None:
+    """Instructions ``command`` executes, counted by valgrind's callgrind; None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    counting = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command]
+    done = subprocess.run(counting, capture_output=True, text=True, timeout=900, check=False)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode or not found:
+        raise RuntimeError(f"counting {command[-1][-60:]} failed: {done.stderr.strip().splitlines()[-1:]}")
+    return int(found.group(1))

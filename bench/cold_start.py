@@ -12,26 +12,24 @@ and the DynamoDB client, made before the first request) is timed apart, after th
 target. Without an artifact (``--no-build``) the installed modules are timed instead (bytecode cached).
 
     .venv/bin/python bench/cold_start.py [--runs 9] [--artifact build/lambda] [--baseline DIR] [--no-build]
+        [--instructions]  (each import's instructions too, counted by valgrind: steady on a shared machine)
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import json
-import os
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import zipfile
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH)]  # _lambda_twin
+sys.path[:0] = [str(BENCH)]  # _import_timing, _lambda_twin
+from _import_timing import first_invocation, import_ms, interleaved  # noqa: E402
 from _lambda_twin import (  # noqa: E402
     BUILDER,
     Runner,
@@ -39,6 +37,7 @@ from _lambda_twin import (  # noqa: E402
     bytecode_for,
     foreign,
     host_twin,
+    instructions,
     sources_only,
     target_runner,
     this_python,
@@ -51,67 +50,11 @@ CUT_TARGET = 0.45  # issue 16: the import as shipped 45% shorter than its baseli
 ZIP_MB_TARGET = 10
 BASELINE_MS = {"ingest": 173, "mark": 148, "notify": 150, "reconcile": 153, "replay": 190, "actions": 239}
 """Issue 16's baseline as recorded (README): the artifact with Powertools' Logger, no bytecode, under Python 3.11."""
-_LINE = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| (\S.*)$")  # top-level lines only: no indent before the name
 
 
 def handler_modules(folder: Path = HANDLERS) -> list[str]:
     """Every handler module in the folder, found at run time (private helpers like _wiring are not entry points)."""
     return [f"leftovers.handlers.{p.stem}" for p in sorted(folder.glob("*.py")) if not p.stem.startswith("_")]
-
-
-def python(
-    code: str, artifact: Path | None = None, runner: Runner | None = None, importtime: bool = False
-) -> list[str]:
-    """The command running ``code`` in a fresh interpreter: installed, or the way Lambda loads ``artifact``."""
-    if artifact is not None:
-        return (runner or this_python()).command(code, artifact, importtime)
-    return [sys.executable, *(["-X", "importtime"] if importtime else []), "-c", code]
-
-
-def run(cmd: list[str], what: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``cmd``; a failure raises with its last line."""
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
-    if done.returncode:
-        raise RuntimeError(f"{what} failed: {done.stderr.strip().splitlines()[-1]}")
-    return done
-
-
-def import_ms(module: str, artifact: Path | None = None, runner: Runner | None = None) -> float:
-    """Milliseconds to import ``module`` in a fresh interpreter: the cumulative time of its own top-level line."""
-    done = run(python(f"import {module}", artifact, runner, importtime=True), f"import {module}")
-    for line in done.stderr.splitlines():
-        match = _LINE.match(line)
-        if match and match.group(2) == module:
-            return int(match.group(1)) / 1000
-    raise RuntimeError(f"no importtime line for {module}")
-
-
-FIRST_CALL = """
-import json, time
-import {module}
-from leftovers.handlers import _wiring
-before = set(sys.modules)
-began = time.perf_counter()
-_wiring.current().store.client  # the client is made on first use: at the first request
-ms = (time.perf_counter() - began) * 1000
-print(json.dumps([ms, sorted(m for m in ("boto3", "botocore.client") if m in sys.modules and m not in before)]))
-"""
-LAMBDA_ENV = {  # what Lambda sets: the role's credentials in the environment, so no metadata lookup is made
-    "LEFTOVERS_STORE": "dynamodb://leftovers", "LEFTOVERS_TIMEZONE": "UTC", "AWS_REGION": "ap-northeast-1",
-    "AWS_DEFAULT_REGION": "ap-northeast-1", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SESSION_TOKEN": "testing", "AWS_EC2_METADATA_DISABLED": "true",
-}  # fmt: skip
-
-
-def first_invocation(
-    module: str, artifact: Path | None = None, runner: Runner | None = None
-) -> tuple[float, list[str]]:
-    """Milliseconds the first invocation spends wiring (boto3's import, the DynamoDB client: no request is made),
-    after ``module`` was imported; and which of boto3 and botocore.client that imported."""
-    code = "import sys\n" + FIRST_CALL.format(module=module)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "LEFTOVERS_"))} | LAMBDA_ENV
-    ms, imported = json.loads(run(python(code, artifact, runner), f"wiring after {module}", env).stdout)
-    return float(ms), list(imported)
 
 
 def artifact_sizes(folder: Path) -> tuple[int, int]:
@@ -160,15 +103,6 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def interleaved(variants: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
-    """Each variant's median over ``runs`` rounds, the order turning round by round so none always goes first."""
-    names, samples = list(variants), {name: list[float]() for name in variants}
-    for n in range(runs):
-        for name in names[n % len(names) :] + names[: n % len(names)]:
-            samples[name].append(variants[name]())
-    return {name: statistics.median(found) for name, found in samples.items()}
-
-
 def report_installed(modules: list[str], runs: int) -> float:
     """Without an artifact: each module's median import time installed (bytecode cached); return the slowest."""
     worst = 0.0
@@ -182,21 +116,40 @@ def report_installed(modules: list[str], runs: int) -> float:
 def report_shipped(modules: list[str], runs: int, runner: Runner, folders: dict[str, Path]) -> float:
     """Each handler's import as shipped, the folders interleaved (``bare``, ``bytecode``, ``baseline`` when given);
     the cut against the baseline and its verdict; return the slowest import of the shipped artifact."""
-    worst, recorded = 0.0, "baseline" not in folders
+    worst = 0.0
     for module in modules:
         times = interleaved({k: partial(import_ms, module, f, runner) for k, f in folders.items()}, runs)
-        shipped = times.get("bytecode", times["bare"])
-        worst = max(worst, shipped)
-        base = BASELINE_MS.get(module.rsplit(".", 1)[-1]) if recorded else times["baseline"]
-        line = f"  {module:<28} no bytecode {times['bare']:5.0f} ms"
-        if "bytecode" in times:
-            line += f" | bytecode {times['bytecode']:5.0f} ms ({shipped / times['bare'] - 1:+.0%})"
-        if base:
-            cut = 1 - shipped / base
-            line += f" | baseline {base:4.0f} ms{' (recorded, 3.11)' if recorded else ''}: -{cut:.0%}"
-            line += f" (target -{CUT_TARGET:.0%}): {verdict(cut >= CUT_TARGET)}"
-        print(line)
+        if "baseline" not in times and module.rsplit(".", 1)[-1] in BASELINE_MS:
+            times["recorded"] = BASELINE_MS[module.rsplit(".", 1)[-1]]
+        worst = max(worst, times.get("bytecode", times["bare"]))
+        print(f"  {module:<28} {row(times, 'ms')}")
     return worst
+
+
+def report_instructions(modules: list[str], runner: Runner, folders: dict[str, Path]) -> None:
+    """Each handler's import in instructions (millions, the interpreter's own start left out): the same on a busy
+    machine as on an idle one."""
+    start = instructions(runner.command("pass", folders["bare"]))
+    if start is None:
+        print("  instructions: not counted, valgrind is not installed")
+        return
+    for module in modules:
+        counted = {k: instructions(runner.command(f"import {module}", f)) for k, f in folders.items()}
+        print(f"  {module:<28} {row({k: (n - start) / 1e6 for k, n in counted.items() if n}, 'M instr.')}")
+
+
+def row(figures: dict[str, float], unit: str) -> str:
+    """One handler's figures: without bytecode, with it (and the change), against the baseline (cut, verdict)."""
+    shipped = figures.get("bytecode", figures["bare"])
+    line = f"no bytecode {figures['bare']:5.0f} {unit}"
+    if "bytecode" in figures:
+        line += f" | bytecode {shipped:5.0f} {unit} ({shipped / figures['bare'] - 1:+.0%})"
+    base, recorded = figures.get("baseline"), figures.get("recorded")
+    if base or recorded:
+        cut = 1 - shipped / (base or recorded or 1)
+        line += f" | baseline {base or recorded:4.0f} {unit}{' (recorded, 3.11)' if recorded else ''}: -{cut:.0%}"
+        line += f" (target -{CUT_TARGET:.0%}): {verdict(cut >= CUT_TARGET)}"
+    return line
 
 
 def report_first_invocation(runs: int, shipped: Path | None, runner: Runner | None) -> None:
@@ -216,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="an older artifact (or host twin) to time interleaved")
     parser.add_argument("--no-build", dest="build", action="store_false", help="measure only an existing artifact")
     parser.add_argument("--handlers", type=Path, default=HANDLERS, help="folder of handler modules")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind, slow)")
     args = parser.parse_args(argv)
     modules = handler_modules(args.handlers)
     with tempfile.TemporaryDirectory() as tmp:
@@ -245,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             elif args.baseline:
                 folders["baseline"] = sources_only(args.baseline, scratch / "baseline")
             worst = report_shipped(modules, args.runs, runner, folders)
+            if args.instructions:
+                report_instructions(modules, runner, folders)
         report_first_invocation(args.runs, shipped, runner if shipped else None)
     print(f"  slowest import {worst:.0f} ms (target < {IMPORT_MS_TARGET} ms): {verdict(worst < IMPORT_MS_TARGET)}")
     if skipped:

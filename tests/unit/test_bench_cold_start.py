@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from functools import partial
 from pathlib import Path
+
+import pytest
 
 from tests.unit.test_bench_smoke import load
 
@@ -72,3 +76,23 @@ def test_a_copy_without_bytecode_keeps_every_other_file(tmp_path: Path) -> None:
     assert twin.bytecode_for(bare) == set()
     files = sorted(str(p.relative_to(bare)) for p in bare.rglob("*") if p.is_file())
     assert files == ["leftovers/data.json", "leftovers/mod.py"]
+
+
+def test_a_row_gives_the_change_bytecode_makes_and_the_cut_against_the_baseline() -> None:
+    row = load("cold_start").row
+    timed = row({"bare": 200.0, "bytecode": 100.0, "baseline": 250.0}, "ms")
+    assert timed == "no bytecode   200 ms | bytecode   100 ms (-50%) | baseline  250 ms: -60% (target -45%): PASS"
+    recorded = row({"bare": 200.0, "bytecode": 150.0, "recorded": 250.0}, "ms")
+    assert recorded.endswith("| baseline  250 ms (recorded, 3.11): -40% (target -45%): FAIL")
+    assert row({"bare": 90.0}, "ms") == "no bytecode    90 ms"  # nothing compiled, no baseline: nothing to compare
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instructions_are_counted_by_valgrind_and_grow_with_the_work() -> None:
+    count = load("_lambda_twin").instructions
+    idle = count([sys.executable, "-S", "-c", "pass"])
+    busy = count([sys.executable, "-S", "-c", "sum(range(300_000))"])
+    assert idle is not None
+    assert busy is not None
+    assert 0 < idle < busy
