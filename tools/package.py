@@ -117,10 +117,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-bytecode", dest="bytecode", action="store_false", help="ship sources only")
     args = parser.parse_args(argv)
     python = target_python(tried=[args.python] if args.python else None) if args.bytecode else None
+    if args.python and python is None:  # asked for by name: a mistake to report, not a machine to put up with
+        sys.exit(f"--python {args.python}: not a runnable CPython {TARGET} (the template's Runtime)")
     if args.bytecode and python is None:
-        named = args.python or f"python{TARGET} on PATH or in pyenv"
-        print(f"note: no bytecode: {named} is not a runnable CPython {TARGET}, so Lambda compiles the artifact's "
-              "modules at every cold start")  # fmt: skip
+        print(f"note: no bytecode: python{TARGET} on PATH or in pyenv is not a runnable CPython {TARGET}, so Lambda "
+              "compiles the artifact's modules at every cold start")  # fmt: skip
     # The host twin's wheels are for the Python that will import it: the one that compiled it, else this one.
     archive = build(args.out, (CPYTHON if python else ()) if args.host else PLATFORM, python)
     print(f"artifact: {args.out} ({unpacked_size(archive) / 1e6:.1f} MB unpacked, bytecode: {python or 'none'})")

@@ -199,3 +199,12 @@ def test_the_cold_start_bench_times_the_artifact_with_and_without_its_bytecode(
         assert row[10:12] == ["|", "baseline"]  # timed interleaved: a host twin of the artifact stands in for it
         assert float(row[3]) > 0
         assert float(row[7]) > 0
+
+
+def test_a_python_given_that_is_not_a_runnable_313_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "lambda"
+    command = [sys.executable, str(ROOT / "tools" / "package.py"), "--out", str(out), "--python", sys.executable]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode != 0
+    assert done.stderr.strip() == f"--python {sys.executable}: not a runnable CPython 3.13 (the template's Runtime)"
+    assert not out.exists()
