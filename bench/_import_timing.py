@@ -1,12 +1,12 @@
-"""How the cold-start bench times an import: ``python -X importtime`` in a fresh interpreter, installed or as Lambda
-loads an artifact; the first invocation's wiring; several variants interleaved, so a busy machine weighs on each alike.
+"""How the cold-start bench times an import: the CPU time it takes in a fresh interpreter (on a shared machine the wall
+clock also counts the waits for a core), installed or as Lambda loads an artifact; the first invocation's wiring;
+several variants interleaved, so whatever else the machine does weighs on each alike.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -15,16 +15,14 @@ from pathlib import Path
 
 from _lambda_twin import ROOT, Runner, this_python
 
-_LINE = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| (\S.*)$")  # top-level lines only: no indent before the name
+IMPORT = "import time; began = time.process_time(); import {module}; print((time.process_time() - began) * 1000)"
 
 
-def python(
-    code: str, artifact: Path | None = None, runner: Runner | None = None, importtime: bool = False
-) -> list[str]:
+def python(code: str, artifact: Path | None = None, runner: Runner | None = None) -> list[str]:
     """The command running ``code`` in a fresh interpreter: installed, or the way Lambda loads ``artifact``."""
     if artifact is not None:
-        return (runner or this_python()).command(code, artifact, importtime)
-    return [sys.executable, *(["-X", "importtime"] if importtime else []), "-c", code]
+        return (runner or this_python()).command(code, artifact)
+    return [sys.executable, "-c", code]
 
 
 def run(cmd: list[str], what: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -36,13 +34,9 @@ def run(cmd: list[str], what: str, env: dict[str, str] | None = None) -> subproc
 
 
 def import_ms(module: str, artifact: Path | None = None, runner: Runner | None = None) -> float:
-    """Milliseconds to import ``module`` in a fresh interpreter: the cumulative time of its own top-level line."""
-    done = run(python(f"import {module}", artifact, runner, importtime=True), f"import {module}")
-    for line in done.stderr.splitlines():
-        match = _LINE.match(line)
-        if match and match.group(2) == module:
-            return int(match.group(1)) / 1000
-    raise RuntimeError(f"no importtime line for {module}")
+    """Milliseconds of CPU time (user and system) importing ``module`` takes in a fresh interpreter."""
+    done = run(python(IMPORT.format(module=module), artifact, runner), f"import {module}")
+    return float(done.stdout.split()[-1])
 
 
 FIRST_CALL = """
@@ -50,9 +44,9 @@ import json, time
 import {module}
 from leftovers.handlers import _wiring
 before = set(sys.modules)
-began = time.perf_counter()
+began = time.process_time()
 _wiring.current().store.client  # the client is made on first use: at the first request
-ms = (time.perf_counter() - began) * 1000
+ms = (time.process_time() - began) * 1000
 print(json.dumps([ms, sorted(m for m in ("boto3", "botocore.client") if m in sys.modules and m not in before)]))
 """
 LAMBDA_ENV = {  # what Lambda sets: the role's credentials in the environment, so no metadata lookup is made

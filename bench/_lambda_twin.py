@@ -41,12 +41,11 @@ class Runner:
     runtime: Path
     version: str
 
-    def command(self, code: str, artifact: Path, importtime: bool = False) -> list[str]:
+    def command(self, code: str, artifact: Path) -> list[str]:
         """Run ``code`` with only the artifact, then the runtime's packages, on the path: no site, no bytecode
         written (Lambda's /var/task is read-only)."""
-        timing = ["-X", "importtime"] if importtime else []
         path = [str(artifact.resolve()), str(self.runtime)]
-        return [self.python, "-B", "-S", *timing, "-c", f"import sys; sys.path[:0] = {path!r}; {code}"]
+        return [self.python, "-B", "-S", "-c", f"import sys; sys.path[:0] = {path!r}; {code}"]
 
 
 def this_python() -> Runner:

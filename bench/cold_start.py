@@ -1,15 +1,15 @@
 """Cold start: import time of each Lambda handler module in a fresh interpreter, as shipped, and the artifact's size.
 
-Each handler in src/leftovers/handlers/ is imported with ``python -X importtime`` (the top module's cumulative
-time) from build/lambda/ the way Lambda loads it (/var/task is read-only: what the artifact lacks in bytecode is
-compiled at every cold start), under the runtime's Python (3.13, when tools/package.py finds one; else this one).
-Interleaved run by run, median of each: the artifact without bytecode, with the bytecode tools/package.py compiles,
-and (``--baseline DIR``) an older artifact without bytecode, e.g. issue 16's, with Powertools' Logger; without
-``--baseline`` the figures recorded for it are printed. On x86_64 a twin with this machine's wheels is imported
-(Lambda's aarch64 google-re2 and msgspec cannot load here). The artifact is built when missing or stale. Targets:
-import < 300 ms, −45% against the baseline, zipped artifact < 10 MB. The first invocation's wiring (boto3's import
-and the DynamoDB client, made before the first request) is timed apart, after the ingest handler's import, with no
-target. Without an artifact (``--no-build``) the installed modules are timed instead (bytecode cached).
+Each handler in src/leftovers/handlers/ is imported from build/lambda/ the way Lambda loads it (/var/task is
+read-only: what the artifact lacks in bytecode is compiled at every cold start), under the runtime's Python (3.13,
+when tools/package.py finds one; else this one), and timed in CPU time (this machine is shared: the wall clock would
+count the waits for a core too). Interleaved run by run, median of each: the artifact without bytecode, with the
+bytecode tools/package.py compiles, and (``--baseline DIR``) an older artifact without bytecode, e.g. issue 16's,
+with Powertools' Logger; without ``--baseline`` the figures recorded for it are printed. On x86_64 a twin with this
+machine's wheels is imported (Lambda's aarch64 google-re2 and msgspec cannot load here). The artifact is built when
+missing or stale. Targets: import < 300 ms, −45% against the baseline, zipped artifact < 10 MB. The first
+invocation's wiring (boto3's import and the DynamoDB client, made before the first request) is timed apart, after
+the ingest handler's import, with no target. Without an artifact (``--no-build``) the installed modules are timed.
 
     .venv/bin/python bench/cold_start.py [--runs 9] [--artifact build/lambda] [--baseline DIR] [--no-build]
         [--instructions]  (each import's instructions too, counted by valgrind: steady on a shared machine)
@@ -157,7 +157,7 @@ def report_first_invocation(runs: int, shipped: Path | None, runner: Runner | No
     module = "leftovers.handlers.ingest"
     ms = statistics.median(first_invocation(module, shipped, runner)[0] for _ in range(runs))
     where = "installed" if shipped is None else "as shipped"
-    print(f"  first invocation, after the import (boto3 import + DynamoDB client, no request): {where} {ms:.0f} ms "
+    print(f"  first invocation, after the import (boto3 import + DynamoDB client, no request): {where} {ms:.0f} ms CPU "
           "(no target; issue 16 measured +530 ms)")  # fmt: skip
 
 
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             shipped = args.artifact
         how = f"python{runner.version} ({runner.python})" if runner else f"this Python ({sys.version.split()[0]})"
         print(f"cold start: {len(modules)} handlers, {how}, median of {args.runs} fresh interpreters each "
-              "(python -X importtime), interleaved")  # fmt: skip
+              "(CPU time of the import), interleaved")  # fmt: skip
         if shipped is None:
             worst = report_installed(modules, args.runs)
         else:

@@ -96,3 +96,11 @@ def test_instructions_are_counted_by_valgrind_and_grow_with_the_work() -> None:
     assert idle is not None
     assert busy is not None
     assert 0 < idle < busy
+
+
+def test_an_import_is_timed_in_cpu_time_so_waiting_on_a_busy_machine_does_not_count(tmp_path: Path) -> None:
+    (tmp_path / "sleepy.py").write_text("import time\ntime.sleep(0.4)\n")  # as if the CPU were someone else's
+    (tmp_path / "busy.py").write_text("sum(range(2_000_000))\n")
+    import_ms = load("cold_start").import_ms
+    assert import_ms("sleepy", tmp_path) < 100
+    assert import_ms("busy", tmp_path) > import_ms("sleepy", tmp_path)
