@@ -30,8 +30,9 @@ test: lint
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit
 
+# Bytecode for the runtime: a python3.13 found on PATH or under pyenv, or the one given as LAMBDA_PYTHON=...
 package: $(STAMP)
-	$(BIN)/python tools/package.py
+	$(BIN)/python tools/package.py $(if $(LAMBDA_PYTHON),--python $(LAMBDA_PYTHON))
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

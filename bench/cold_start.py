@@ -1,40 +1,56 @@
-"""Cold start: import time of each Lambda handler module in a fresh interpreter, and the artifact's size.
+"""Cold start: import time of each Lambda handler module in a fresh interpreter, as shipped, and the artifact's size.
 
-Each handler in src/leftovers/handlers/ is imported with ``python -X importtime`` (the top module's cumulative
-time, median of several runs) two ways: from the development install (bytecode cached), and, when the artifact is
-built, from build/lambda/ the way Lambda loads it: the artifact ships no .pyc and /var/task is read-only, so every
-cold start compiles it (boto3 comes from the runtime, here from the virtualenv, compiled). The artifact is built with
-tools/package.py when it is missing or lacks a handler (built before the handler was added). Targets: import
-< 300 ms, zipped artifact < 10 MB. The first invocation's wiring (boto3's import and the DynamoDB client, made
-before the first request) is timed apart, after the ingest handler's import, with no target; what the reconcile
-step's inventory imports (botocore's other services) is not.
+Each handler in src/leftovers/handlers/ is imported from build/lambda/ the way Lambda loads it (/var/task is
+read-only: what the artifact lacks in bytecode is compiled at every cold start), under the runtime's Python (3.13,
+when tools/package.py finds one; else this one), and timed in CPU time (this machine is shared: the wall clock would
+count the waits for a core too). Interleaved run by run, median of each: the artifact without bytecode, with the
+bytecode tools/package.py compiles, and (``--baseline DIR``) an older artifact without bytecode, e.g. issue 16's,
+with Powertools' Logger; without ``--baseline`` the figures recorded for it are printed. On x86_64 a twin with this
+machine's wheels is imported (Lambda's aarch64 google-re2 and msgspec cannot load here). The artifact is built when
+missing or stale. Targets: import < 300 ms, −45% against the baseline, zipped artifact < 10 MB. The first
+invocation's wiring (boto3's import and the DynamoDB client, made before the first request) is timed apart, after
+the ingest handler's import, with no target. Without an artifact (``--no-build``) the installed modules are timed.
 
-    .venv/bin/python bench/cold_start.py [--runs 5] [--artifact build/lambda] [--no-build]
+    .venv/bin/python bench/cold_start.py [--runs 9] [--artifact build/lambda] [--baseline DIR] [--no-build]
+        [--instructions]  (each import's instructions too, counted by valgrind: steady on a shared machine)
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import json
-import os
-import platform
-import re
-import shutil
 import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import zipfile
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH)]  # _import_timing, _lambda_twin
+from _import_timing import first_invocation, import_ms, interleaved  # noqa: E402
+from _lambda_twin import (  # noqa: E402
+    BUILDER,
+    Runner,
+    builder,
+    bytecode_for,
+    foreign,
+    host_twin,
+    instructions,
+    sources_only,
+    target_runner,
+    this_python,
+)
+
+ROOT = BENCH.parent
 HANDLERS = ROOT / "src" / "leftovers" / "handlers"
-BUILDER = ROOT / "tools" / "package.py"
 IMPORT_MS_TARGET = 300
+CUT_TARGET = 0.45  # issue 16: the import as shipped 45% shorter than its baseline
 ZIP_MB_TARGET = 10
-_LINE = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| (\S.*)$")  # top-level lines only: no indent before the name
+BASELINE_MS = {"ingest": 269, "mark": 254, "notify": 258, "reconcile": 254, "replay": 298, "actions": 390}
+"""Issue 16's baseline as recorded (README, 2026-11-30): the artifact with Powertools' Logger (commit 048f23d), no
+bytecode, CPU time under python3.13 at a load average of ~8. A figure of another run: ``--baseline`` times it beside."""
 
 
 def handler_modules(folder: Path = HANDLERS) -> list[str]:
@@ -42,63 +58,9 @@ def handler_modules(folder: Path = HANDLERS) -> list[str]:
     return [f"leftovers.handlers.{p.stem}" for p in sorted(folder.glob("*.py")) if not p.stem.startswith("_")]
 
 
-def python(code: str, artifact: Path | None = None, importtime: bool = False) -> list[str]:
-    """The command running ``code`` in a fresh interpreter: installed, or the way Lambda loads ``artifact``."""
-    timing = ["-X", "importtime"] if importtime else []
-    if artifact is None:
-        return [sys.executable, *timing, "-c", code]
-    # no site: the artifact first, then the virtualenv only for what the Lambda runtime provides (boto3)
-    path = [str(artifact.resolve()), sysconfig.get_paths()["purelib"]]
-    return [sys.executable, "-B", "-S", *timing, "-c", f"import sys; sys.path[:0] = {path!r}; {code}"]
-
-
-def run(cmd: list[str], what: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``cmd``; a failure raises with its last line."""
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
-    if done.returncode:
-        raise RuntimeError(f"{what} failed: {done.stderr.strip().splitlines()[-1]}")
-    return done
-
-
-def import_ms(module: str, artifact: Path | None = None) -> float:
-    """Milliseconds to import ``module`` in a fresh interpreter: the cumulative time of its own top-level line."""
-    done = run(python(f"import {module}", artifact, importtime=True), f"import {module}")
-    for line in done.stderr.splitlines():
-        match = _LINE.match(line)
-        if match and match.group(2) == module:
-            return int(match.group(1)) / 1000
-    raise RuntimeError(f"no importtime line for {module}")
-
-
-FIRST_CALL = """
-import json, time
-import {module}
-from leftovers.handlers import _wiring
-before = set(sys.modules)
-began = time.perf_counter()
-_wiring.current().store.client  # the client is made on first use: at the first request
-ms = (time.perf_counter() - began) * 1000
-print(json.dumps([ms, sorted(m for m in ("boto3", "botocore.client") if m in sys.modules and m not in before)]))
-"""
-LAMBDA_ENV = {  # what Lambda sets: the role's credentials in the environment, so no metadata lookup is made
-    "LEFTOVERS_STORE": "dynamodb://leftovers", "LEFTOVERS_TIMEZONE": "UTC", "AWS_REGION": "ap-northeast-1",
-    "AWS_DEFAULT_REGION": "ap-northeast-1", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SESSION_TOKEN": "testing", "AWS_EC2_METADATA_DISABLED": "true",
-}  # fmt: skip
-
-
-def first_invocation(module: str, artifact: Path | None = None) -> tuple[float, list[str]]:
-    """Milliseconds the first invocation spends wiring (boto3's import, the DynamoDB client: no request is made),
-    after ``module`` was imported; and which of boto3 and botocore.client that imported."""
-    code = "import sys\n" + FIRST_CALL.format(module=module)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "LEFTOVERS_"))} | LAMBDA_ENV
-    ms, imported = json.loads(run(python(code, artifact), f"wiring after {module}", env).stdout)
-    return float(ms), list(imported)
-
-
 def artifact_sizes(folder: Path) -> tuple[int, int]:
-    """Bytes unpacked and zipped (the builder's zip beside the folder, else deflated here)."""
-    files = [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    """Bytes unpacked and zipped (the builder's zip beside the folder, else deflated here); bytecode is shipped."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
     unpacked = sum(p.stat().st_size for p in files)
     built = folder.with_suffix(".zip")
     if built.exists():
@@ -115,34 +77,26 @@ def missing_handlers(folder: Path, modules: list[str]) -> list[str]:
     return [m for m in modules if not (folder / Path(*m.split("."))).with_suffix(".py").is_file()]
 
 
-def ensure_artifact(folder: Path, build: bool, modules: list[str]) -> str | None:
-    """None when ``folder`` holds an artifact with every handler (building it if asked and possible), else why it
-    is skipped."""
-    missing = missing_handlers(folder, modules) if folder.is_dir() else []
-    if folder.is_dir() and not missing:
+def stale(folder: Path, modules: list[str], tag: str | None) -> str | None:
+    """Why a built artifact must be built again (handlers added since, or no bytecode though ``tag``'s Python is
+    here), or None."""
+    missing = missing_handlers(folder, modules)
+    if missing:
+        return f"lacks {', '.join(missing)}"
+    return f"has no {tag} bytecode" if tag and tag not in bytecode_for(folder) else None
+
+
+def ensure_artifact(folder: Path, build: bool, modules: list[str], tag: str | None = None) -> str | None:
+    """None when ``folder`` holds an up-to-date artifact (building it if asked and possible), else why it is
+    skipped."""
+    why = stale(folder, modules, tag) if folder.is_dir() else "not built"
+    if why is None:
         return None
     if not build:
-        why = f"lacks {', '.join(missing)}" if missing else "not built"
         return f"{folder} {why} and --no-build given"
-    if not BUILDER.exists():
-        return f"{BUILDER.relative_to(ROOT)} is absent"
-    print(f"  building the artifact: {BUILDER.relative_to(ROOT)} --out {folder}", flush=True)
+    print(f"  building the artifact ({why}): {BUILDER.relative_to(ROOT)} --out {folder}", flush=True)
     done = subprocess.run([sys.executable, str(BUILDER), "--out", str(folder)], cwd=ROOT, timeout=600)
     return None if done.returncode == 0 and folder.is_dir() else f"the builder failed (exit {done.returncode})"
-
-
-def foreign(folder: Path) -> bool:
-    """True when the artifact holds extension modules built for another machine (Lambda's aarch64 on x86_64)."""
-    machine = platform.machine()
-    return any(machine not in p.name for p in folder.rglob("*.so") if "-linux-gnu" in p.name)
-
-
-def host_twin(folder: Path) -> tuple[Path | None, str | None]:
-    """The artifact's files with this machine's wheels, built into ``folder`` to be imported here; or why not."""
-    print(f"  the artifact's extensions are not for {platform.machine()}: importing a twin built with this machine's "
-          "wheels (same files)", flush=True)  # fmt: skip
-    done = subprocess.run([sys.executable, str(BUILDER), "--host", "--out", str(folder)], cwd=ROOT, timeout=600)
-    return (folder, None) if done.returncode == 0 else (None, f"the host twin failed to build (exit {done.returncode})")
 
 
 def verdict(ok: bool) -> str:
@@ -150,46 +104,105 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def report_imports(modules: list[str], runs: int, shipped: Path | None) -> float:
-    """Print each module's median import time (and as shipped when given); return the slowest."""
+def report_installed(modules: list[str], runs: int) -> float:
+    """Without an artifact: each module's median import time installed (bytecode cached); return the slowest."""
     worst = 0.0
     for module in modules:
-        dev = statistics.median(import_ms(module) for _ in range(runs))
-        cold = None if shipped is None else statistics.median(import_ms(module, shipped) for _ in range(runs))
-        worst = max(worst, dev, cold or 0.0)
-        as_shipped = "" if cold is None else f"; as shipped (compiled at import) {cold:6.0f} ms"
-        print(f"  {module:<28} installed (bytecode cached) {dev:6.0f} ms{as_shipped}")
+        ms = statistics.median(import_ms(module) for _ in range(runs))
+        worst = max(worst, ms)
+        print(f"  {module:<28} installed (bytecode cached) {ms:6.0f} ms; as shipped: n/a (no artifact)")
     return worst
 
 
-def report_first_invocation(runs: int, shipped: Path | None, module: str = "leftovers.handlers.ingest") -> None:
-    """Print the first invocation's wiring time (boto3 import and DynamoDB client), installed and as shipped."""
-    dev = statistics.median(first_invocation(module)[0] for _ in range(runs))
-    cold = None if shipped is None else statistics.median(first_invocation(module, shipped)[0] for _ in range(runs))
-    as_shipped = "" if cold is None else f"; as shipped {cold:6.0f} ms"
-    print(f"  first invocation, after the import (boto3 import + DynamoDB client, no request): installed {dev:.0f} ms"
-          f"{as_shipped} (no target; issue 16 measured +530 ms)")  # fmt: skip
+def report_shipped(modules: list[str], runs: int, runner: Runner, folders: dict[str, Path]) -> float:
+    """Each handler's import as shipped, the folders interleaved (``bare``, ``bytecode``, ``baseline`` when given);
+    the cut against the baseline and its verdict; return the slowest import of the shipped artifact."""
+    worst = 0.0
+    for module in modules:
+        times = interleaved({k: partial(import_ms, module, f, runner) for k, f in folders.items()}, runs)
+        if "baseline" not in times and module.rsplit(".", 1)[-1] in BASELINE_MS:
+            times["recorded"] = BASELINE_MS[module.rsplit(".", 1)[-1]]
+        worst = max(worst, times.get("bytecode", times["bare"]))
+        print(f"  {module:<28} {row(times, 'ms')}")
+    return worst
+
+
+def report_instructions(modules: list[str], runner: Runner, folders: dict[str, Path]) -> None:
+    """Each handler's import in instructions (millions, the interpreter's own start left out): the same on a busy
+    machine as on an idle one."""
+    start = instructions(runner.command("pass", folders["bare"]))
+    if start is None:
+        print("  instructions: not counted, valgrind is not installed")
+        return
+    for module in modules:
+        counted = {k: instructions(runner.command(f"import {module}", f)) for k, f in folders.items()}
+        print(f"  {module:<28} {row({k: (n - start) / 1e6 for k, n in counted.items() if n}, 'M instr.')}")
+
+
+def row(figures: dict[str, float], unit: str) -> str:
+    """One handler's figures: without bytecode, with it (and the change), against the baseline (cut, verdict)."""
+    shipped = figures.get("bytecode", figures["bare"])
+    line = f"no bytecode {figures['bare']:5.0f} {unit}"
+    if "bytecode" in figures:
+        line += f" | bytecode {shipped:5.0f} {unit} ({shipped / figures['bare'] - 1:+.0%})"
+    base, recorded = figures.get("baseline"), figures.get("recorded")
+    if base or recorded:
+        cut = 1 - shipped / (base or recorded or 1)
+        line += f" | baseline {base or recorded:4.0f} {unit}{' (recorded)' if recorded else ''}: -{cut:.0%}"
+        line += f" (target -{CUT_TARGET:.0%}): {verdict(cut >= CUT_TARGET)}"
+    return line
+
+
+def report_first_invocation(runs: int, shipped: Path | None, runner: Runner | None) -> None:
+    """Print the first invocation's wiring time (boto3 import and DynamoDB client), as shipped when built."""
+    module = "leftovers.handlers.ingest"
+    ms = statistics.median(first_invocation(module, shipped, runner)[0] for _ in range(runs))
+    where = "installed" if shipped is None else "as shipped"
+    print(f"  first invocation, after the import (boto3 import + DynamoDB client, no request): {where} {ms:.0f} ms CPU "
+          "(no target; issue 16 measured +530 ms)")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print each handler's import time both ways and the artifact's size, against the targets."""
+    """Print each handler's import time as shipped, with and without bytecode, and the artifact's size."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--artifact", type=Path, default=ROOT / "build" / "lambda")
+    parser.add_argument("--baseline", type=Path, help="an older artifact (or host twin) to time interleaved")
     parser.add_argument("--no-build", dest="build", action="store_false", help="measure only an existing artifact")
     parser.add_argument("--handlers", type=Path, default=HANDLERS, help="folder of handler modules")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind, slow)")
     args = parser.parse_args(argv)
     modules = handler_modules(args.handlers)
-    skipped = ensure_artifact(args.artifact, args.build, modules)
-    print(f"cold start: {len(modules)} handlers, median of {args.runs} fresh interpreters each (python -X importtime)")
     with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        runner = target_runner(scratch) if args.build or args.artifact.is_dir() else None
+        tag = f"cpython-{runner.version.replace('.', '')}" if runner else None
+        skipped = ensure_artifact(args.artifact, args.build, modules, tag)
         shipped = None
         if not skipped and foreign(args.artifact):
-            shipped, skipped = host_twin(Path(tmp) / "task")
-        elif not skipped:  # exactly what the zip holds: the builder's pip leaves .pyc files the zip leaves out
-            shipped = shutil.copytree(args.artifact, Path(tmp) / "task", ignore=shutil.ignore_patterns("__pycache__"))
-        worst = report_imports(modules, args.runs, shipped)
-        report_first_invocation(args.runs, shipped)
+            skipped = host_twin(scratch / "task")
+            shipped = None if skipped else scratch / "task"
+        elif not skipped:
+            shipped = args.artifact
+        how = f"python{runner.version} ({runner.python})" if runner else f"this Python ({sys.version.split()[0]})"
+        print(f"cold start: {len(modules)} handlers, {how}, median of {args.runs} fresh interpreters each "
+              "(CPU time of the import), interleaved")  # fmt: skip
+        if shipped is None:
+            worst = report_installed(modules, args.runs)
+        else:
+            if runner is None or tag not in bytecode_for(shipped):
+                print(f"  no {tag or 'python' + builder().TARGET} bytecode to time: the artifact ships sources only")
+                runner, tag = this_python(), None
+            folders = {"bare": sources_only(shipped, scratch / "bare")} | ({"bytecode": shipped} if tag else {})
+            if args.baseline and foreign(args.baseline):  # a twin of it can only be built from its own sources
+                print(f"  baseline {args.baseline}: skipped, its extensions are not for this machine (give its host "
+                      "twin: tools/package.py --host at that commit)")  # fmt: skip
+            elif args.baseline:
+                folders["baseline"] = sources_only(args.baseline, scratch / "baseline")
+            worst = report_shipped(modules, args.runs, runner, folders)
+            if args.instructions:
+                report_instructions(modules, runner, folders)
+        report_first_invocation(args.runs, shipped, runner if shipped else None)
     print(f"  slowest import {worst:.0f} ms (target < {IMPORT_MS_TARGET} ms): {verdict(worst < IMPORT_MS_TARGET)}")
     if skipped:
         print(f"  artifact: skipped, {skipped}")
