@@ -101,6 +101,18 @@ def largest_item() -> dict[str, Any]:
     return max(items, key=item_size)
 
 
+def deployed(workload: Workload, item: dict[str, Any] | None = None) -> Workload:
+    """``workload`` as template.yaml deploys it: the functions' memory, the state machine's longest run, the
+    largest fixture's item and the shipped due-index projection (``item`` when already worked out)."""
+    item = largest_item() if item is None else item
+    memory, states = memory_sizes(ROOT / "template.yaml"), longest_run(ROOT / "statemachine" / "notify.asl.json")
+    workload = replace(workload, item_bytes=max(1, item_size(item)))
+    if memory:
+        workload = replace(workload, memory_mb=memory[:3], reconcile_memory_mb=memory[3])
+    workload = replace(workload, transitions_per_run=states or workload.transitions_per_run)
+    return projected(workload, item, SHIPPED)
+
+
 def projected(workload: Workload, item: dict[str, Any], projection: str) -> Workload:
     """The workload with the due index under ``projection``: its entry's size, how often it is written, and
     whether the due rows are read by key."""
@@ -161,14 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     prices, hours = prices_from(data), float(data["hours_per_month"])
     memory, states = memory_sizes(ROOT / "template.yaml"), longest_run(ROOT / "statemachine" / "notify.asl.json")
     item = largest_item()
-    workload = Workload(
-        events_per_day=args.events_per_day, tracked=args.tracked, due_fraction=args.due_fraction,
-        source=args.source, sqs_batch=args.sqs_batch, item_bytes=max(1, item_size(item)),
+    workload = deployed(
+        Workload(events_per_day=args.events_per_day, tracked=args.tracked, due_fraction=args.due_fraction,
+                 source=args.source, sqs_batch=args.sqs_batch),
+        item,
     )  # fmt: skip
-    if memory:
-        workload = replace(workload, memory_mb=memory[:3], reconcile_memory_mb=memory[3])
-    workload = replace(workload, transitions_per_run=states or workload.transitions_per_run)
-    workload = projected(workload, item, SHIPPED)
     print(f"cost model: {args.events_per_day:,.0f} {args.source} events/day, {args.tracked:,} tracked, "
           f"{args.due_fraction:.1%} due daily")  # fmt: skip
     memory_mb = (*workload.memory_mb, workload.reconcile_memory_mb)

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from _running_cost import Price, Workload, forgotten_elastic_ip, monthly_bill, prices_from  # noqa: E402
+from cost_model import deployed  # noqa: E402
 
 PRICES = ROOT / "bench" / "aws_prices.json"
 CROSS_ACCOUNT = Price(1.00, 1_000_000, "events")
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     data = json.loads(PRICES.read_text())
     prices, hours = prices_from(data), float(data["hours_per_month"])
     places = args.accounts * args.regions
-    base = Workload()
+    base = deployed(Workload())  # the template's memory sizes, item size and due-index projection
     central = replace(
         base,
         events_per_day=places * args.events_per_day,
