@@ -129,6 +129,9 @@ _WHERE: dict[str, dict[str, str]] = {}
 
 
 def _text(obj: Mapping[str, Any], field: str, where: str = "") -> str:
+    value = obj.get(field)
+    if type(value) is str and value:
+        return value  # the common case, without the checks' call
     value = require(obj, field, where)
     if type(value) is not str:
         raise EventRejected(f"{where}{field}", f"not a string: {value!r}"[:120])
@@ -136,6 +139,9 @@ def _text(obj: Mapping[str, Any], field: str, where: str = "") -> str:
 
 
 def _object(obj: Mapping[str, Any], field: str, where: str = "") -> Mapping[str, Any]:
+    value = obj.get(field)
+    if type(value) is dict and value:
+        return value  # the common case, without the checks' call
     value = require(obj, field, where)
     if type(value) is not dict and not isinstance(value, Mapping):
         raise EventRejected(f"{where}{field}", "not an object")
