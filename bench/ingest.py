@@ -2,7 +2,8 @@
 
 Both sides start from the same JSON Lines text and write the same columns into the same table (the store's own
 schema and indexes; WAL, synchronous=NORMAL). The baseline does no validation, no lifecycle rules, no version checks
-and commits once. Target: Leftovers >= 50% of baseline.
+and commits once. Target: Leftovers >= 50% of baseline; issue 16 names ~96% as reachable, which this branch does not
+reach (the README's row says which costs remain).
 
     .venv/bin/python bench/ingest.py [--events 100000] [--repeat 3]
 """
@@ -31,6 +32,7 @@ from leftovers.service.ingest import ingest
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "tests" / "events" / "config_discovered_ec2_instance.json"
 TARGET = 0.5
+REACHABLE = 0.96  # issue 16's experiments; printed beside the ratio, not a verdict
 # Below this many events the ratio of two sub-second timings says nothing (start-up costs, a busy neighbour).
 MEASURED_FROM = 20_000
 SMOKE_SIZE = f"n/a at smoke size (< {MEASURED_FROM:,} events)"
@@ -138,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  leftovers (read + parse + lifecycle + versioned save): {ours_rate:10,.0f} events/s ({ours:.2f} s)")
     print(f"  baseline  (json.loads + executemany)                 : {raw_rate:10,.0f} events/s ({raw:.2f} s)")
     verdict = SMOKE_SIZE if args.events < MEASURED_FROM else "PASS" if ratio >= TARGET else "FAIL"
-    print(f"  ratio {ratio:.0%} of baseline (target >= {TARGET:.0%}; baseline of Leftovers before: 54%): {verdict}")
+    print(f"  ratio {ratio:.0%} of baseline (target >= {TARGET:.0%}; issue 16's reachable: ~{REACHABLE:.0%}; "
+          f"before the sqlite branch: 52-57%): {verdict}")  # fmt: skip
     return 0
 
 

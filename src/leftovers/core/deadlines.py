@@ -57,10 +57,14 @@ class Schedule:
 
 def with_deadline(resource: Resource, deadlines: Deadlines) -> Resource:
     """The resource with ``next_due_at`` recomputed from its current state."""
-    if not resource.active:
-        due = None
-    elif resource.notify_count == 0:
-        due = deadlines.first_due(resource)
-    else:
-        due = deadlines.reminder_due(resource)
+    due = next_due(resource, deadlines)
     return resource if due == resource.next_due_at else resource.evolve(next_due_at=due)
+
+
+def next_due(resource: Resource, deadlines: Deadlines) -> datetime | None:
+    """When the resource is next due in its current state (``None``: never)."""
+    if not resource.active:
+        return None
+    if resource.notify_count == 0:
+        return deadlines.first_due(resource)
+    return deadlines.reminder_due(resource)

@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import Enum
 
 from leftovers.core import attributes, creations
-from leftovers.core.deadlines import Deadlines, with_deadline
+from leftovers.core.deadlines import Deadlines, next_due, with_deadline
 from leftovers.core.model import ChangeKind, Creation, Resource, ResourceChange, ResourceKey
 
 
@@ -32,8 +32,7 @@ class Outcome(Enum):
 def apply(current: Resource | None, change: ResourceChange, deadlines: Deadlines) -> tuple[Resource, Outcome]:
     """Return the record after ``change`` and what happened; ``current`` is the stored record or ``None``."""
     if current is None and change.kind is ChangeKind.CREATED:  # the common first sight: build the record once
-        after = with_deadline(_fresh_incarnation(change.key, None, 0, change), deadlines)
-        return after, Outcome.TRACKED
+        return _dated(_fresh_incarnation(change.key, None, 0, change), deadlines), Outcome.TRACKED
     record = current if current is not None else Resource(key=change.key)
     if change.kind is ChangeKind.DELETED:
         after = _delete(record, change.captured_at, deadlines)
@@ -41,7 +40,8 @@ def apply(current: Resource | None, change: ResourceChange, deadlines: Deadlines
         after = _create(record, change)
     else:
         after = _update(record, change, deadlines)
-    after = with_deadline(after, deadlines)
+    # A rule returns the record it was given or one it just made: only the latter may be dated in place.
+    after = with_deadline(after, deadlines) if after is record else _dated(after, deadlines)
     return after, _outcome(current, after, change.kind)
 
 
@@ -60,6 +60,15 @@ def mark_notified(record: Resource, at: datetime, deadlines: Deadlines) -> Resou
 def is_due(record: Resource, at: datetime) -> bool:
     """True when an active record's deadline has passed at ``at``."""
     return record.active and record.next_due_at is not None and record.next_due_at <= at
+
+
+def _dated(made: Resource, deadlines: Deadlines) -> Resource:
+    """``with_deadline`` for a record a rule just made, which nothing else holds yet: its ``next_due_at`` is set in
+    place (Resource is frozen to everyone else) instead of copying the whole record for one field."""
+    due = next_due(made, deadlines)
+    if due != made.next_due_at:
+        object.__setattr__(made, "next_due_at", due)
+    return made
 
 
 def _create(record: Resource, change: ResourceChange) -> Resource:

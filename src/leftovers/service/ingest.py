@@ -88,16 +88,26 @@ class Recent:
         return {k: known[k] for k in keys if k in known}
 
     def saved(self, records: list[Resource]) -> None:
-        """Remember records just written (a save bumps each stored version by one)."""
+        """Remember records just written (a save bumps each stored version by one), bumping theirs in place.
+
+        Callers pass records their fold just made, which nothing else holds (a store encodes or copies what it
+        saves): bumping the frozen record's counter in place spares a copy per saved record.
+        """
+        known, absent = self.records, self.absent
         for r in records:
-            self.records[r.key] = r.evolve(version=r.version + 1)
-            self.absent.discard(r.key)
+            _set_version(r, r.version + 1)
+            known[r.key] = r
+            absent.discard(r.key)
 
     def forget(self, keys: Iterable[ResourceKey]) -> None:
         """Drop entries that may be stale."""
         for k in keys:
             self.records.pop(k, None)
             self.absent.discard(k)
+
+
+def _set_version(record: Resource, version: int) -> None:
+    object.__setattr__(record, "version", version)  # Resource is frozen: Recent.saved says why this write is safe
 
 
 def apply_changes(

@@ -11,7 +11,7 @@ from leftovers.core.deadlines import Schedule
 from leftovers.core.errors import ConflictError, StoreError
 from leftovers.core.model import Resource, ResourceKey
 from leftovers.service import batches
-from leftovers.service.ingest import IngestIncomplete, apply_changes, ingest
+from leftovers.service.ingest import IngestIncomplete, Recent, apply_changes, ingest
 from tests.support.changes import KEY, change
 
 SCHEDULE = Schedule()
@@ -147,3 +147,30 @@ def test_an_overrides_keep_tag_survives_bounding_in_its_account() -> None:
     assert stored.tag_map["zz:keep"] == "true"
     assert policy.kept_until(stored) == "forever"
     assert stored.next_due_at is None
+
+
+def test_the_run_remembers_saved_records_with_the_stored_version_without_copying_them() -> None:
+    """A save bumps each version by one; the records a fold made are held by no one else, so the run's memory
+    bumps them in place rather than copying each (a copy per saved record was 5% of the ingest benchmark)."""
+    store = MemoryStore()
+    recent = Recent()
+    apply_changes(store, [change("created", 0)], SCHEDULE, recent)
+    first = recent.records[KEY]
+    assert first.version == 1 == store.load([KEY])[KEY].version
+    apply_changes(store, [change("updated", 1, name="renamed")], SCHEDULE, recent)
+    second = recent.records[KEY]
+    assert second is not first
+    assert second.name == "renamed"
+    assert second.version == 2 == store.load([KEY])[KEY].version
+    assert first.version == 1  # the record loaded for the fold is not touched
+    # A third change folds from memory and still saves conditionally on the stored version.
+    apply_changes(store, [change("updated", 2, name="again")], SCHEDULE, recent)
+    assert store.load([KEY])[KEY].version == 3 == recent.records[KEY].version
+
+
+def test_recent_keeps_the_saved_objects_themselves() -> None:
+    recent = Recent()
+    record = Resource(KEY, version=4)
+    recent.saved([record])
+    assert recent.records[KEY] is record
+    assert record.version == 5

@@ -96,7 +96,7 @@ def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resou
     kind = STATUS_KIND[status]
     if kind is None:
         return ignored(f"{status}: the resource type is not recorded")
-    key = _same_as_cloudtrail(ResourceKey(*(_key_fast(item, n, pattern, at) for n, pattern in KEY_FIELDS.items())))
+    key = _same_as_cloudtrail(_key(item, at))
     # Oversized summaries carry no tags, and deleted items report empty ones: neither says the tags went away.
     tags = None if item_field != "configurationItem" or kind is ChangeKind.DELETED else _tags(item, at)
     change = ResourceChange(
@@ -110,21 +110,28 @@ def _parse_body(body: Mapping[str, Any], where: str, event_id: str | None, resou
         event_id=event_id,
         details=None if kind is ChangeKind.DELETED else details_of(item, key.resource_type, f"{at}configuration."),
     )
-    return Parsed(changes=(valid_text(change, _where(at)),))
+    return Parsed(changes=(valid_text(change, _WHERE.get(at) or _where(at)),))
 
 
 def _where(at: str) -> dict[str, str]:
-    """Where a Config item holds each field of a change, for rejections."""
-    return {
+    """Where a Config item holds each field of a change, for rejections (kept per item path: there are four)."""
+    found = _WHERE[at] = {
         "id": f"{at}resourceId",
         "name": f"{at}resourceName",
         "arn": f"{at}ARN",
         "tags": f"{at}tags",
         "details": f"{at}configuration",
     }
+    return found
+
+
+_WHERE: dict[str, dict[str, str]] = {}
 
 
 def _text(obj: Mapping[str, Any], field: str, where: str = "") -> str:
+    value = obj.get(field)
+    if type(value) is str and value:
+        return value  # the common case, without the checks' call
     value = require(obj, field, where)
     if type(value) is not str:
         raise EventRejected(f"{where}{field}", f"not a string: {value!r}"[:120])
@@ -132,17 +139,38 @@ def _text(obj: Mapping[str, Any], field: str, where: str = "") -> str:
 
 
 def _object(obj: Mapping[str, Any], field: str, where: str = "") -> Mapping[str, Any]:
+    value = obj.get(field)
+    if type(value) is dict and value:
+        return value  # the common case, without the checks' call
     value = require(obj, field, where)
     if type(value) is not dict and not isinstance(value, Mapping):
         raise EventRejected(f"{where}{field}", "not an object")
     return value
 
 
-def _key_fast(item: Mapping[str, Any], field: str, pattern: re.Pattern[str], where: str) -> str:
-    value = item.get(field)
-    if type(value) is str and pattern.fullmatch(value):
-        return value  # the common case, without the checks' call overhead
-    return _key_part(item, field, pattern, where)  # raises, naming what is wrong
+_ACCOUNT, _REGION, _TYPE = (KEY_FIELDS[f].fullmatch for f in ("awsAccountId", "awsRegion", "resourceType"))
+
+
+def _key(item: Mapping[str, Any], where: str) -> ResourceKey:
+    get = item.get
+    account, region, resource_type, resource_id = (
+        get("awsAccountId"),
+        get("awsRegion"),
+        get("resourceType"),
+        get("resourceId"),
+    )
+    if (
+        type(account) is str
+        and type(region) is str
+        and type(resource_type) is str
+        and type(resource_id) is str
+        and resource_id  # KEY_FIELDS' ".+"
+        and _ACCOUNT(account)
+        and _REGION(region)
+        and _TYPE(resource_type)
+    ):
+        return ResourceKey(account, region, resource_type, resource_id)  # the common case, checked inline
+    return ResourceKey(*(_key_part(item, n, pattern, where) for n, pattern in KEY_FIELDS.items()))  # raises
 
 
 def _key_part(item: Mapping[str, Any], field: str, pattern: re.Pattern[str], where: str) -> str:
@@ -165,6 +193,9 @@ def _name(item: Mapping[str, Any], tags: Mapping[str, str] | None) -> str | None
 
 def _arn(item: Mapping[str, Any], resources: object) -> str | None:
     # Items spell it "ARN" (1.3 and the summaries) or "arn" (older items); the envelope may list it, or not.
+    arn = item.get("ARN")
+    if type(arn) is str and arn:
+        return arn  # the common case, without the loop
     for arn in (item.get("ARN"), item.get("arn"), resources[0] if type(resources) is list and resources else None):
         if type(arn) is str and arn:
             return arn

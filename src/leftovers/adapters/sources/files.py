@@ -121,7 +121,7 @@ def _int_or_huge(text: str) -> int | float:
 
 def _json_lines(name: str, numbered: Iterable[tuple[int, AnyStr]]) -> Iterator[RawEvent]:
     for number, line in numbered:
-        if not line.strip():
+        if not line or line.isspace():  # not line.strip(), which copies every line to find the blank ones
             continue
         fields = config_change_fields(line) if isinstance(line, bytes) else None
         if fields is not None:

@@ -18,6 +18,9 @@ from leftovers.core.model import Resource, ResourceKey
 __all__ = ["APPLICATION_ID", "MEMORY", "SCHEMA_VERSION", "SQLiteStore"]
 
 MEMORY = ":memory:"
+# KiB of page cache (SQLite's default is 2 MiB): a bulk ingest re-reads fewer pages (system time 0.6 -> 0.35 s on
+# 100,000 events; 0.2 s with 16 MiB, but the 1 M event run's peak RSS, which must stay under 256 MB, was 250 MB).
+CACHE_KIB = 8 * 1024
 _KEYS = ", ".join(codec.KEY_COLUMNS)
 _COLS = ", ".join(codec.COLUMNS)
 _R_COLS = ", ".join(f"r.{c}" for c in codec.COLUMNS)
@@ -49,6 +52,7 @@ class SQLiteStore:
                 migrate(self._db, self.path)
                 self._db.execute("PRAGMA journal_mode = WAL")
                 self._db.execute("PRAGMA synchronous = NORMAL")  # WAL stays consistent; fsync at checkpoints
+                self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             except BaseException:
                 self._db.close()
                 raise

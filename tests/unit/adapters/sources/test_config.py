@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leftovers.adapters.sources.base import Parsed
+from leftovers.adapters.sources import config
+from leftovers.adapters.sources.base import Parsed, require
 from leftovers.adapters.sources.config import is_config_event, parse_config_event
 from leftovers.core.errors import EventRejected
 from leftovers.core.model import ChangeKind, ResourceKey
@@ -598,3 +599,59 @@ def test_an_id_that_is_not_such_an_arn_is_kept_as_it_is() -> None:
     event["detail"]["configurationItem"].update(resourceType="AWS::CloudFormation::Stack", resourceId="demo-env")
     (change,) = parse_config_event(event).changes
     assert change.key.resource_id == "demo-env"
+
+
+KEY_VALUES = st.one_of(
+    st.sampled_from(["123456789012", "12345678901", "us-east-1", "global", "Bad Region", "AWS::EC2::Instance"]),
+    st.sampled_from(["AWS::EC2", "", "i-0abc", "\n", "１２３４５６７８９０１２"]),  # wide digits match \\d
+    st.text(max_size=14),
+    st.none(),
+    st.integers(),
+    st.lists(st.text(max_size=2), max_size=1),
+)
+
+
+@settings(max_examples=examples(300))
+@given(st.fixed_dictionaries({}, optional={field: KEY_VALUES for field in config.KEY_FIELDS}))
+def test_the_inline_key_check_gives_the_field_by_field_checks_answer(item: dict[str, Any]) -> None:
+    """The key is checked inline in the common case; the answer (or the rejection) is the field-by-field one."""
+
+    def outcome(read: Any) -> object:
+        try:
+            return read()
+        except EventRejected as exc:
+            return str(exc)
+
+    general = outcome(
+        lambda: ResourceKey(*(config._key_part(item, f, p, "detail.") for f, p in config.KEY_FIELDS.items()))
+    )
+    assert outcome(lambda: config._key(item, "detail.")) == general
+
+
+def _checked(read: Any) -> object:
+    try:
+        return read()
+    except EventRejected as exc:
+        return str(exc)
+
+
+def _text_checked(obj: dict[str, Any], field: str) -> object:
+    value = require(obj, field, "detail.")
+    if type(value) is not str:
+        raise EventRejected(f"detail.{field}", f"not a string: {value!r}"[:120])
+    return value
+
+
+def _object_checked(obj: dict[str, Any], field: str) -> object:
+    value = require(obj, field, "detail.")
+    if not isinstance(value, dict):
+        raise EventRejected(f"detail.{field}", "not an object")
+    return value
+
+
+@settings(max_examples=examples(200))
+@given(st.fixed_dictionaries({}, optional={"f": KEY_VALUES | st.dictionaries(st.text(max_size=2), st.none())}))
+def test_texts_and_objects_read_inline_give_the_checks_answer(obj: dict[str, Any]) -> None:
+    """Fields are read inline in the common case; the answer (or the rejection) is ``require``'s and the type's."""
+    assert _checked(lambda: config._text(obj, "f", "detail.")) == _checked(lambda: _text_checked(obj, "f"))
+    assert _checked(lambda: config._object(obj, "f", "detail.")) == _checked(lambda: _object_checked(obj, "f"))

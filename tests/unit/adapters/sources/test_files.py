@@ -51,3 +51,12 @@ def test_a_broken_document_is_named_at_its_line() -> None:
     assert only.location == "<stdin>:4"
     assert only.error is not None
     assert only.error.startswith("not valid JSON")
+
+
+@pytest.mark.parametrize("binary", [True, False], ids=["file", "text stream"])
+def test_blank_lines_of_any_whitespace_between_json_lines_are_skipped_and_numbering_kept(binary: bool) -> None:
+    event = json.dumps({"detail-type": "x", "source": "y"})
+    text = f"{event}\n\n \t\r\n\x0b\x0c\n{event}\n   \n{event}\n"
+    stream = io.BytesIO(text.encode()) if binary else io.StringIO(text)
+    found = list(read_events("-", stream))
+    assert [(r.location, r.error) for r in found] == [("<stdin>:1", None), ("<stdin>:5", None), ("<stdin>:7", None)]
