@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import logging
 import os
 import sys
 from dataclasses import dataclass, field, replace
@@ -283,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--due-share", type=float, default=0.01, help="share of tracked resources that are due")
     parser.add_argument("--due", type=int, help="due resources at every size (overrides --due-share)")
     args = parser.parse_args(argv)
+    _wiring.logger.setLevel(logging.WARNING)  # the handlers' INFO line per step would bury the table; warnings stay
 
     start_moto()
     # Validation of 100,000 seeded items costs more than moto's own work; the requests themselves are unchanged.
