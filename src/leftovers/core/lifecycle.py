@@ -98,6 +98,9 @@ def _delete(record: Resource, t: datetime, deadlines: Deadlines) -> Resource:
     if after:
         # Creations we merged were really a re-creation after this deletion: they start a fresh incarnation.
         return _restart(record.evolve(deleted_at=t), after)
+    if record.attrs_at is not None and record.attrs_at > t:
+        # An update captured after this deletion came first: in order it would have kept the tombstone that long.
+        expires = record.attrs_at + deadlines.tombstone_ttl
     return record.evolve(deleted_at=t, expires_at=expires, creations=())
 
 

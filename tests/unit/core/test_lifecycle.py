@@ -62,6 +62,20 @@ def test_deletion_resolves_and_leaves_an_expiring_tombstone() -> None:
     assert record.expires_at == T0 + timedelta(minutes=5) + SCHEDULE.tombstone_ttl
 
 
+def test_an_update_seen_before_a_deletion_it_follows_keeps_the_tombstone_as_in_order() -> None:
+    """Found by bench/ingest_sqs.py: an update captured after the deletion but delivered first gave the tombstone
+    the deletion's expiry, so a repeat of that update later wrote again (in order it is the update's)."""
+    history = [change("created", 0), change("deleted", 10), change("updated", 30, name="after")]
+    in_order = fold(history)
+    update_first = fold([history[2], history[0], history[1]])
+    assert in_order is not None
+    assert update_first is not None
+    assert state_of(update_first) == state_of(in_order)
+    assert update_first.expires_at == T0 + timedelta(minutes=30) + SCHEDULE.tombstone_ttl
+    repeated, _ = apply(update_first, history[2], SCHEDULE)
+    assert repeated == update_first  # a repeat of an update already folded in changes nothing: no write
+
+
 def test_duplicate_event_changes_nothing() -> None:
     created = fold([change("created", 0, name="a")])
     again, outcome = apply(created, change("created", 0, name="a"), SCHEDULE)
@@ -173,6 +187,9 @@ def lifecycles(draw: st.DrawFn) -> list[ResourceChange]:
         if n < incarnations - 1 or draw(st.booleans()):
             minute += next(gaps)
             events.append(change("deleted", minute))
+            if draw(st.booleans()):  # a configuration item captured after the deletion (the source's own lag)
+                minute += next(gaps)
+                events.append(change("updated", minute, name=f"gen{n}-late" if named else None, arn=f"arn:{n}"))
     return events
 
 
@@ -222,9 +239,11 @@ def assert_any_order_with_duplicates_ends_in_the_in_order_state(data: st.DataObj
         assert state_of(actual) == state_of(expected)  # every field: name, tags, deadline, creators...
         assert readings(actual) == readings(expected)
     else:
-        # A tombstone only has to remember the last deletion and make late creations stale.
+        # A tombstone has to remember the last deletion, make late creations stale, and last as long as in order
+        # (else a repeat delivery would write again only to move its expiry).
         assert actual.deleted_at == expected.deleted_at
         assert actual.next_due_at is None
+        assert actual.expires_at == expected.expires_at
 
 
 def readings(record: Resource) -> tuple[object, ...]:
