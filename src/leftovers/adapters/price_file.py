@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from leftovers.core.errors import SettingsError
 from leftovers.core.pricing import HOURS_PER_MONTH, PriceTable
+from leftovers.data_files import data_text
 
 
 @cache
 def bundled_prices() -> PriceTable:
     """The price table shipped with the package."""
-    text = resources.files("leftovers").joinpath("data/prices.json").read_text(encoding="utf-8")
+    text = data_text("prices.json")
     return price_table(json.loads(text), "data/prices.json")
 
 

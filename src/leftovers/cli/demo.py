@@ -6,7 +6,6 @@ import sys
 import tempfile
 from datetime import UTC, datetime, time, timedelta
 from functools import partial
-from importlib.resources import files
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,6 +18,7 @@ from leftovers.cli.ingest import COUNTS
 from leftovers.core import i18n
 from leftovers.core.ports import Store
 from leftovers.core.times import format_time
+from leftovers.data_files import DATA
 from leftovers.service import notify as service
 from leftovers.service.ingest import ingest
 from leftovers.settings import Settings
@@ -46,7 +46,7 @@ def demo(ctx: click.Context) -> None:
     from leftovers.adapters.sources.files import read_events
 
     settings = common.settings(ctx)
-    source = files("leftovers").joinpath("data", DEMO_EVENTS)
+    source = DATA / DEMO_EVENTS
     with tempfile.TemporaryDirectory(prefix="leftovers-demo-") as tmp:
         store = open_store(str(Path(tmp) / "demo.db"))
         changes = [c for raw in read_events(str(source)) for c in parse_event(raw.event).changes]

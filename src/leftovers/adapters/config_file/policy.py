@@ -6,7 +6,6 @@ import tomllib
 from collections.abc import Mapping
 from datetime import timedelta
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from leftovers.core.errors import SettingsError
 from leftovers.core.policy import LANGUAGES, Policy
 from leftovers.core.policy_rules import IgnoreRule
 from leftovers.core.policy_tags import TagKeys
+from leftovers.data_files import data_text
 
 DEFAULT_NAME = "leftovers.toml"
 TOP = (
@@ -59,7 +59,7 @@ def parse_policy(text: str, source: str = DEFAULT_NAME) -> Policy:
 @cache
 def default_ignore_rules() -> tuple[IgnoreRule, ...]:
     """The bundled list of resources AWS creates on a user's behalf (``data/default_ignore.toml``)."""
-    text = resources.files("leftovers").joinpath("data/default_ignore.toml").read_text(encoding="utf-8")
+    text = data_text("default_ignore.toml")
     return tuple(_rule(r, ("ignore", i)) for i, r in enumerate(v.list_of_tables(tomllib.loads(text), "ignore")))
 
 
