@@ -18,10 +18,9 @@ from leftovers.adapters.accounts.units import UnitsUnavailable
 from leftovers.handlers import ingest  # here: its log setup mutes the root handlers present, caplog's too
 from leftovers.handlers._wiring import current
 from tests.e2e.test_cli_overrides import in_account, rows
-from tests.integration.aws.test_account_units import move, unit
 from tests.support.cli import Run
 from tests.support.moto_server import MotoServer, aws, lambda_env, moto_server
-from tests.support.organization import create_account, organization_id
+from tests.support.organization import create_account, organization_id, organizational_unit
 from tests.support.synthetic import config_event, jsonl
 
 __all__ = ["aws", "lambda_env", "moto_server"]
@@ -40,13 +39,13 @@ def test_an_ou_override_applies_to_the_accounts_under_it_nested_ones_too(
     run: Run, aws: MotoServer, tmp_path: Path
 ) -> None:
     organization_id()
-    org = boto3.client("organizations", region_name="us-east-1")
-    root = org.list_roots()["Roots"][0]["Id"]
-    sandboxes = unit(org, root, "sandboxes")
-    team = unit(org, sandboxes, "team-a")
-    nested, direct, outside = create_account("nested"), create_account("direct"), create_account("outside")
-    move(org, nested, root, team)
-    move(org, direct, root, sandboxes)
+    sandboxes = organizational_unit("sandboxes")
+    team = organizational_unit("team-a", parent=sandboxes)
+    nested, direct, outside = (
+        create_account("nested", team),
+        create_account("direct", sandboxes),
+        create_account("outside"),
+    )
     config = tmp_path / "leftovers.toml"
     config.write_text(OU_CONFIG.format(unit=sandboxes), encoding="utf-8")
     events = [in_account(config_event(n), a, f"app-{a}") for n, a in enumerate((nested, direct, outside))]
@@ -90,11 +89,8 @@ def test_the_ingest_function_places_accounts_in_ous_through_its_cold_start_wirin
 ) -> None:
     """The deployed ingest function with a config naming an OU: its wiring gives the policy AccountUnits."""
     organization_id()
-    org = boto3.client("organizations", region_name="us-east-1")
-    root = org.list_roots()["Roots"][0]["Id"]
-    sandboxes = unit(org, root, "sandboxes")
-    inside, outside = create_account("inside"), create_account("outside")
-    move(org, inside, root, sandboxes)
+    sandboxes = organizational_unit("sandboxes")
+    inside, outside = create_account("inside", sandboxes), create_account("outside")
     config = tmp_path / "leftovers.toml"
     config.write_text(OU_CONFIG.format(unit=sandboxes), encoding="utf-8")
     monkeypatch.setenv("LEFTOVERS_CONFIG", str(config))

@@ -29,10 +29,10 @@ def root_id() -> str:
     return str(boto3.client("organizations", region_name="us-east-1").list_roots()["Roots"][0]["Id"])
 
 
-def organizational_unit(name: str) -> str:
-    """A new OU (a unique name based on ``name``) under the root; returns its id."""
+def organizational_unit(name: str, parent: str | None = None) -> str:
+    """A new OU (a unique name based on ``name``) under ``parent`` (an OU id), else the root; returns its id."""
     org = boto3.client("organizations", region_name="us-east-1")
-    made = org.create_organizational_unit(ParentId=root_id(), Name=unique(name))
+    made = org.create_organizational_unit(ParentId=parent or root_id(), Name=unique(name))
     return str(made["OrganizationalUnit"]["Id"])
 
 

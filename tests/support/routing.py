@@ -6,10 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import boto3
-
-from tests.support.moto_server import unique
-from tests.support.organization import create_account, organization_id
+from tests.support.organization import create_account, organization_id, organizational_unit
 from tests.support.synthetic import config_event
 
 CHEAP, DEAR = "t3.large", "m5.4xlarge"
@@ -32,13 +29,9 @@ class Organization:
 
     def __init__(self) -> None:
         organization_id()
-        org = boto3.client("organizations", region_name="us-east-1")
-        root = org.list_roots()["Roots"][0]["Id"]
-        unit = org.create_organizational_unit(ParentId=root, Name=unique("sandboxes"))["OrganizationalUnit"]
-        self.sandboxes = str(unit["Id"])
-        self.ids = {name: create_account(name) for name in ("sandbox-a", "sandbox-b", "prod")}
-        for name in ("sandbox-a", "sandbox-b"):
-            org.move_account(AccountId=self.ids[name], SourceParentId=root, DestinationParentId=self.sandboxes)
+        self.sandboxes = organizational_unit("sandboxes")
+        self.ids = {name: create_account(name, self.sandboxes) for name in ("sandbox-a", "sandbox-b")}
+        self.ids["prod"] = create_account("prod")
 
 
 def routing_toml(default: str, *routes: dict[str, Any]) -> str:
@@ -52,4 +45,3 @@ def routing_toml(default: str, *routes: dict[str, Any]) -> str:
 
     tables = ["[[routing.route]]\n" + "".join(f"{k} = {value(v)}\n" for k, v in r.items()) for r in routes]
     return "\n".join([f"[routing]\ndefault = {value(default)}\n", *tables])
-

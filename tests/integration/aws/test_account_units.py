@@ -4,36 +4,24 @@ created after the last read found at once, and one line when Organizations refus
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import boto3
 import pytest
 from botocore.stub import Stubber
 
 from leftovers.adapters.accounts.units import AccountUnits, UnitsUnavailable
-from tests.support.moto_server import MotoServer, unique
-from tests.support.organization import create_account, organization_id
-
-
-def unit(org: Any, parent: str, name: str) -> str:
-    return str(org.create_organizational_unit(ParentId=parent, Name=unique(name))["OrganizationalUnit"]["Id"])
-
-
-def move(org: Any, account: str, root: str, to: str) -> None:
-    org.move_account(AccountId=account, SourceParentId=root, DestinationParentId=to)
+from tests.support.moto_server import MotoServer
+from tests.support.organization import create_account, organization_id, organizational_unit, root_id
 
 
 def test_every_account_has_its_path_from_the_root_through_nested_units(aws: MotoServer) -> None:
     organization_id()
-    org = boto3.client("organizations", region_name="us-east-1")
-    root = org.list_roots()["Roots"][0]["Id"]
-    sandboxes = unit(org, root, "sandboxes")
-    team = unit(org, sandboxes, "team-a")
-    at_root, in_sandboxes, in_team = create_account("r"), create_account("s"), create_account("t")
-    move(org, in_sandboxes, root, sandboxes)
-    move(org, in_team, root, team)
+    root = root_id()
+    sandboxes = organizational_unit("sandboxes")
+    team = organizational_unit("team-a", parent=sandboxes)
+    at_root, in_sandboxes, in_team = create_account("r"), create_account("s", sandboxes), create_account("t", team)
 
-    units = AccountUnits(org)
+    units = AccountUnits(boto3.client("organizations", region_name="us-east-1"))
     assert units.path_of(at_root) == (root,)
     assert units.path_of(in_sandboxes) == (root, sandboxes)
     assert units.path_of(in_team) == (root, sandboxes, team)
